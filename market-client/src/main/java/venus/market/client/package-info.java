@@ -1,0 +1,2 @@
+/** market-client: client daemon and commands (imports, CARs, commP, asks, deals, funds). */
+package venus.market.client;

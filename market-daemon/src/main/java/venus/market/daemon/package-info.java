@@ -1,0 +1,2 @@
+/** The provider daemon: deals, piece storage, publishing, chain tracking, sealer API. */
+package venus.market.daemon;
