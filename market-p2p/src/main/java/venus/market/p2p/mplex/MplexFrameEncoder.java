@@ -1,0 +1,22 @@
+package venus.market.p2p.mplex;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToMessageEncoder;
+import java.util.List;
+import venus.market.p2p.mux.ByteBufVarints;
+
+/** {@link MplexFrame} → header varints followed by the payload. */
+public final class MplexFrameEncoder extends MessageToMessageEncoder<MplexFrame> {
+
+  @Override
+  protected void encode(ChannelHandlerContext ctx, MplexFrame f, List<Object> out) {
+    ByteBuf header = ctx.alloc().buffer(20);
+    ByteBufVarints.write(header, (f.streamId() << 3) | f.flag());
+    ByteBufVarints.write(header, f.data().readableBytes());
+    out.add(header);
+    if (f.data().isReadable()) {
+      out.add(f.data().retain());
+    }
+  }
+}
