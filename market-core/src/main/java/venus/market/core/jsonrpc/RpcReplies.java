@@ -1,0 +1,63 @@
+package venus.market.core.jsonrpc;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Client-side request building and reply decoding shared by the HTTP and websocket clients. */
+final class RpcReplies {
+  private RpcReplies() {}
+
+  static ObjectNode request(ObjectMapper mapper, long id, String method, Object[] params) {
+    ObjectNode req = mapper.createObjectNode();
+    req.put("jsonrpc", "2.0");
+    req.put("method", method);
+    ArrayNode p = req.putArray("params");
+    if (params != null) {
+      for (Object o : params) {
+        JsonNode v = mapper.valueToTree(o);
+        p.add(v == null ? mapper.nullNode() : v);
+      }
+    }
+    req.put("id", id);
+    return req;
+  }
+
+  /** Throws the typed exception for an error reply, else decodes {@code result}. */
+  static <T> T resultOf(ObjectMapper mapper, JsonNode reply, JavaType type, String method) {
+    if (reply == null || !reply.isObject()) {
+      throw new RpcTransportException("reply to " + method + " is not a JSON-RPC object");
+    }
+    JsonNode error = reply.get("error");
+    if (error != null && !error.isNull()) {
+      int code = error.path("code").asInt(RpcErrorCodes.INTERNAL_ERROR);
+      String message = error.path("message").asText("");
+      if (code == RpcErrorCodes.CONNECTION_CLOSED) {
+        throw new RpcTransportException(method + ": " + message);
+      }
+      throw RpcRemoteException.of(code, message);
+    }
+    if (!reply.has("result")) {
+      throw new RpcTransportException("reply to " + method + " has neither result nor error");
+    }
+    if (type.getRawClass() == Void.class || type.getRawClass() == void.class) {
+      return null;
+    }
+    try {
+      return mapper.treeToValue(reply.get("result"), type);
+    } catch (JacksonException | IllegalArgumentException e) {
+      String detail = e instanceof JacksonException je ? je.getOriginalMessage() : e.getMessage();
+      throw new RpcTransportException(
+          "cannot decode the result of "
+              + method
+              + " as "
+              + type.getRawClass().getSimpleName()
+              + ": "
+              + detail,
+          e);
+    }
+  }
+}
