@@ -8,12 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Loads the copied public vectors under src/test/resources/vectors (see SOURCES.md there). */
-final class TestVectors {
+public final class TestVectors {
 
   private TestVectors() {
   }
 
-  static byte[] bytes(String path) {
+  public static byte[] bytes(String path) {
     try (InputStream in = TestVectors.class.getResourceAsStream("/vectors/" + path)) {
       if (in == null) {
         throw new IllegalStateException("missing test vector " + path);
@@ -24,7 +24,7 @@ final class TestVectors {
     }
   }
 
-  static List<String> lines(String path) {
+  public static List<String> lines(String path) {
     return Arrays.stream(new String(bytes(path), StandardCharsets.UTF_8).split("\n"))
         .map(String::strip).filter(l -> !l.isEmpty()).toList();
   }
