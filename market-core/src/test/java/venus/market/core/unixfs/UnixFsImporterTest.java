@@ -110,10 +110,13 @@ class UnixFsImporterTest {
 
   @Test
   void generatedCarIsACompleteDagInPreOrderWithoutDuplicates(@TempDir Path dir) throws IOException {
-    // 2 chunks of pattern, then 3 identical zero chunks, then a short tail: the zero leaf must be written once
+    // 2 distinct chunks, then 3 identical zero chunks, then a short tail: the zero leaf must be written once
     Path file = dir.resolve("f.bin");
     try (var os = Files.newOutputStream(file)) {
-      pattern(2 << 20).transferTo(os);
+      pattern(1 << 20).transferTo(os);
+      byte[] second = new byte[1 << 20];
+      new java.util.Random(9).nextBytes(second);
+      os.write(second);
       os.write(new byte[3 << 20]);
       os.write(new byte[] {1, 2, 3});
     }
