@@ -2,7 +2,12 @@ package venus.market.core.address;
 
 import java.util.Arrays;
 import java.util.Optional;
+import venus.market.core.MarketException;
 import venus.market.core.address.AddressException.Kind;
+import venus.market.core.cbor.CborEncodable;
+import venus.market.core.cbor.CborException;
+import venus.market.core.cbor.CborReader;
+import venus.market.core.cbor.CborWriter;
 import venus.market.core.crypto.Blake2b;
 import venus.market.core.crypto.CryptoException;
 import venus.market.core.crypto.Secp256k1;
@@ -13,9 +18,9 @@ import venus.market.core.multiformats.Varint;
  * A Filecoin address (go-address Address). The byte form is {@code protocol || payload}; payloads are a varint ID,
  * a blake2b-160 hash (secp256k1, actor), a 48-byte BLS public key, or {@code varint(namespace) || subaddress}
  * (delegated). Immutable, compared by byte form. go-address's undefined address has no instance here: absence is
- * {@link Optional#empty()} (see {@link #parseOptional}).
+ * {@link Optional#empty()} (see {@link #parseOptional}). CBOR: a byte string of the byte form.
  */
-public final class Address {
+public final class Address implements CborEncodable {
 
   public static final int PAYLOAD_HASH_BYTES = 20;
   public static final int CHECKSUM_BYTES = 4;
@@ -23,6 +28,8 @@ public final class Address {
   public static final int MAX_SUBADDRESS_BYTES = 54;
   /** Longest byte form: delegated with a 9-byte namespace varint and a 54-byte subaddress. */
   public static final int MAX_BYTES = 1 + Varint.MAX_BYTES + MAX_SUBADDRESS_BYTES;
+  /** go-address refuses longer byte strings when decoding CBOR. */
+  public static final int MAX_CBOR_BYTES = 64;
   /** The string go-address prints for its undefined address. */
   public static final String UNDEF_STRING = "<empty>";
 
@@ -97,6 +104,22 @@ public final class Address {
       return Optional.empty();
     }
     return Optional.of(parse(text));
+  }
+
+  /** Reads the CBOR form; any problem, including an invalid address, is a {@link CborException}. */
+  public static Address readCbor(CborReader reader) {
+    int at = reader.offset();
+    byte[] bytes = reader.readBytes(MAX_CBOR_BYTES);
+    try {
+      return fromBytes(bytes);
+    } catch (MarketException e) {
+      throw new CborException(at, "invalid address: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void writeCbor(CborWriter writer) {
+    writer.writeBytes(bytes);
   }
 
   /** Validates {@code payload} for {@code protocol} (go-address newAddress) and builds the address. */

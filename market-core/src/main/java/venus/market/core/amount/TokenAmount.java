@@ -5,14 +5,17 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import venus.market.core.cbor.CborEncodable;
+import venus.market.core.cbor.CborReader;
+import venus.market.core.cbor.CborWriter;
 
 /**
  * An amount of FIL in attoFIL (10^-18 FIL), the unit of every on-chain value (go-state-types abi.TokenAmount).
  * May be negative (balance deltas); types that forbid that call {@link #requireNonNegative}. Text follows lotus
  * chain/types/fil.go: {@link #parse} is ParseFIL, {@link #toString()} is FIL.String() and {@link #toShortString()}
- * is FIL.Short().
+ * is FIL.Short(). CBOR: the Filecoin BigInt byte string.
  */
-public record TokenAmount(BigInteger atto) implements Comparable<TokenAmount> {
+public record TokenAmount(BigInteger atto) implements Comparable<TokenAmount>, CborEncodable {
 
   public static final BigInteger ATTO_PER_FIL = BigInteger.TEN.pow(18);
   public static final TokenAmount ZERO = new TokenAmount(BigInteger.ZERO);
@@ -88,6 +91,16 @@ public record TokenAmount(BigInteger atto) implements Comparable<TokenAmount> {
           : text) + "\"");
     }
     return new TokenAmount(new BigInteger(text));
+  }
+
+  /** Reads the Filecoin BigInt CBOR form. */
+  public static TokenAmount readCbor(CborReader reader) {
+    return new TokenAmount(reader.readBigInt());
+  }
+
+  @Override
+  public void writeCbor(CborWriter writer) {
+    writer.writeBigInt(atto);
   }
 
   public TokenAmount add(TokenAmount o) {

@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import venus.market.core.MarketException;
+import venus.market.core.cbor.CborEncodable;
+import venus.market.core.cbor.CborException;
+import venus.market.core.cbor.CborReader;
+import venus.market.core.cbor.CborWriter;
 
 /**
  * go-state-types crypto.Signature: a type and the raw signature bytes (65 for secp256k1, 96 for BLS).
@@ -13,7 +18,7 @@ import java.util.HexFormat;
  * <p>Byte form (what CBOR wraps in a byte string): the type byte followed by the data. JSON form (lotus API):
  * {@code {"Type":1,"Data":"<base64>"}}. Immutable; the data is copied in and out.
  */
-public final class Signature {
+public final class Signature implements CborEncodable {
 
   /** cbor-gen refuses longer signature byte strings; so do we. */
   public static final int MAX_BYTES = 200;
@@ -46,6 +51,22 @@ public final class Signature {
     }
     SigType type = SigType.fromCode(bytes[0] & 0xff);
     return new Signature(type, Arrays.copyOfRange(bytes, 1, bytes.length));
+  }
+
+  /** Reads the CBOR form (a byte string of the byte form); any problem is a {@link CborException}. */
+  public static Signature readCbor(CborReader reader) {
+    int at = reader.offset();
+    byte[] bytes = reader.readBytes(MAX_BYTES);
+    try {
+      return fromBytes(bytes);
+    } catch (MarketException e) {
+      throw new CborException(at, "invalid signature: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void writeCbor(CborWriter writer) {
+    writer.writeBytes(toBytes());
   }
 
   public SigType type() {
