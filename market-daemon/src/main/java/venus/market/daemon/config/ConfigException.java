@@ -1,10 +1,12 @@
 package venus.market.daemon.config;
 
+import venus.market.core.MarketException;
+
 /**
  * A config.toml or flag value the daemon cannot start with. The message names the key, the value and
  * what is allowed, so the operator can fix it without reading code.
  */
-public final class ConfigException extends RuntimeException {
+public final class ConfigException extends MarketException {
   private static final long serialVersionUID = 1L;
 
   public ConfigException(String message) {

@@ -1,5 +1,7 @@
 package venus.market.daemon.config;
 
+import venus.market.core.amount.TokenAmount;
+import venus.market.core.amount.Durations;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
@@ -91,7 +93,7 @@ public final class TomlConfigWriter {
       comment(k.comment());
       Object v = p.get(k);
       if (k.kind() == PolicyKey.Kind.FIL) {
-        kv(k.name(), FilText.format((BigInteger) v));
+        kv(k.name(), TokenAmount.ofAtto((BigInteger) v).toString());
       } else {
         kv(k.name(), v);
       }
@@ -179,7 +181,7 @@ public final class TomlConfigWriter {
       return quote(s);
     }
     if (v instanceof Duration d) {
-      return quote(GoDuration.format(d));
+      return quote(Durations.format(d));
     }
     if (v instanceof List<?> l) {
       return l.stream().map(TomlConfigWriter::value).collect(Collectors.joining(", ", "[", "]"));

@@ -1,5 +1,8 @@
 package venus.market.daemon.config;
 
+import venus.market.core.amount.TokenAmount;
+import venus.market.core.amount.Durations;
+import venus.market.core.amount.AmountException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,7 +87,7 @@ final class TomlSection {
     if (v == null) {
       return dflt;
     }
-    Duration d = v instanceof String s ? GoDuration.parse(s).orElse(null) : null;
+    Duration d = v instanceof String s ? duration(s) : null;
     if (d == null || d.isNegative()) {
       throw invalid(key, v, "expected a non-negative duration such as \"10s\", \"30m\" or \"1h0m0s\"");
     }
@@ -96,11 +99,28 @@ final class TomlSection {
     if (v == null) {
       return dflt;
     }
-    BigInteger atto = v instanceof String s ? FilText.parseAtto(s).orElse(null) : null;
+    BigInteger atto = v instanceof String s ? fil(s) : null;
     if (atto == null) {
       throw invalid(key, v, "expected a FIL amount such as \"0 FIL\" or \"0.05 FIL\"");
     }
     return atto;
+  }
+
+  private static Duration duration(String s) {
+    try {
+      return Durations.parse(s);
+    } catch (AmountException e) {
+      return null;
+    }
+  }
+
+  private static BigInteger fil(String s) {
+    try {
+      BigInteger atto = TokenAmount.parse(s).atto();
+      return atto.signum() < 0 ? null : atto;
+    } catch (AmountException e) {
+      return null;
+    }
   }
 
   List<String> stringList(String key, List<String> dflt) {

@@ -73,18 +73,9 @@ public final class Repo {
     return keyFile(JWT_SECRET, random, 32);
   }
 
-  /** The raw bytes of the persisted libp2p key file, if one was written before. */
-  public Optional<byte[]> libp2pKey() {
-    Path p = root.resolve(KEYSTORE).resolve(LIBP2P_KEY);
-    try {
-      return Files.exists(p) ? Optional.of(Files.readAllBytes(p)) : Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
-    }
-  }
-
-  public void writeLibp2pKey(byte[] key) {
-    writeSecret(root.resolve(KEYSTORE).resolve(LIBP2P_KEY), key);
+  /** The libp2p identity key file (protobuf PrivateKey); created once, so the peer id survives restarts. */
+  public Path libp2pKeyFile() {
+    return root.resolve(KEYSTORE).resolve(LIBP2P_KEY);
   }
 
   public Optional<String> readApi() {

@@ -1,2 +1,0 @@
-/** The venus-market command line: solo-run and the thin JSON-RPC commands. */
-package venus.market.cli;

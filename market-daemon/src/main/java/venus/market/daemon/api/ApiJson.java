@@ -1,0 +1,61 @@
+package venus.market.daemon.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * JSON shapes of the market API results, spelled as the Go structs serialise them (Lotus JSON:
+ * big integers as decimal strings, bytes as base64, CIDs as {"/": "..."}).
+ */
+public final class ApiJson {
+  private ApiJson() {}
+
+  /** go-fil-markets {@code storagemarket.StorageAsk}. Prices are attoFIL per GiB per epoch. */
+  public record StorageAsk(
+      @JsonProperty("Price") String price,
+      @JsonProperty("VerifiedPrice") String verifiedPrice,
+      @JsonProperty("MinPieceSize") long minPieceSize,
+      @JsonProperty("MaxPieceSize") long maxPieceSize,
+      @JsonProperty("Miner") String miner,
+      @JsonProperty("Timestamp") long timestamp,
+      @JsonProperty("Expiry") long expiry,
+      @JsonProperty("SeqNo") long seqNo) {}
+
+  /** crypto.Signature: Type 1 = secp256k1, 2 = BLS; Data base64. */
+  public record Signature(@JsonProperty("Type") int type, @JsonProperty("Data") String data) {}
+
+  public record SignedStorageAsk(@JsonProperty("Ask") StorageAsk ask, @JsonProperty("Signature") Signature signature) {}
+
+  /** peer.AddrInfo. */
+  public record AddrInfo(@JsonProperty("ID") String id, @JsonProperty("Addrs") List<String> addrs) {
+    public AddrInfo {
+      addrs = addrs == null ? List.of() : List.copyOf(addrs);
+    }
+  }
+
+  /** venus market.User: a miner served by the market and its account. */
+  public record User(@JsonProperty("Addr") String addr, @JsonProperty("Account") String account) {}
+
+  /** Extension result of ActorInfo: the miner's on-chain info with multiaddrs decoded to text. */
+  public record MinerOnChain(
+      @JsonProperty("Miner") String miner,
+      @JsonProperty("PeerId") String peerId,
+      @JsonProperty("Multiaddrs") List<String> multiaddrs,
+      @JsonProperty("Owner") String owner,
+      @JsonProperty("Worker") String worker,
+      @JsonProperty("SectorSize") long sectorSize) {
+    public MinerOnChain {
+      multiaddrs = multiaddrs == null ? List.of() : List.copyOf(multiaddrs);
+    }
+  }
+
+  /** The subset of a lotus TipSet the CLI needs. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ChainHead(@JsonProperty("Height") long height) {}
+
+  public record Version(@JsonProperty("Version") String version, @JsonProperty("APIVersion") long apiVersion) {}
+
+  /** CID in Lotus JSON. */
+  public record CidJson(@JsonProperty("/") String cid) {}
+}

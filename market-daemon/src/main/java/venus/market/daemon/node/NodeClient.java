@@ -1,0 +1,117 @@
+package venus.market.daemon.node;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import venus.market.core.MarketException;
+import venus.market.core.address.Address;
+import venus.market.core.crypto.SigType;
+import venus.market.core.crypto.Signature;
+import venus.market.core.jsonrpc.ApiInfo;
+import venus.market.core.jsonrpc.RpcCaller;
+import venus.market.core.jsonrpc.RpcClient;
+import venus.market.core.jsonrpc.RpcPermissionException;
+import venus.market.core.jsonrpc.RpcTransportException;
+import venus.market.core.jsonrpc.RpcUnauthorizedException;
+import venus.market.daemon.api.ApiJson;
+import venus.market.daemon.config.EndpointConfig;
+
+/**
+ * The lotus/venus full-node methods the market needs ({@code Filecoin.*} on /rpc/v1). Calls go over
+ * HTTP, so a node that restarts is simply retried: transport failures are retried with capped
+ * exponential backoff, permission failures are reported with the missing permission and the config key
+ * to fix.
+ */
+public final class NodeClient {
+  private static final List<Object> HEAD = List.of();
+
+  private final RpcCaller rpc;
+  private final RpcCaller longRpc;
+  private final Retry retry;
+  private final String where;
+
+  public NodeClient(RpcCaller rpc, RpcCaller longRpc, Retry retry, String where) {
+    this.rpc = rpc;
+    this.longRpc = longRpc;
+    this.retry = retry;
+    this.where = where;
+  }
+
+  /** Connects to {@code [Node] Url} with {@code [Node] Token}. */
+  public static NodeClient connect(EndpointConfig node, Duration timeout, Retry retry) {
+    ApiInfo info = new ApiInfo(node.token(), node.url());
+    ObjectMapper mapper = mapper();
+    return new NodeClient(RpcClient.of(info, "v1", mapper, timeout),
+        RpcClient.of(info, "v1", mapper, Duration.ofHours(1)), retry, "the node at " + node.url());
+  }
+
+  public static ObjectMapper mapper() {
+    return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  }
+
+  public NodeJson.TipSet chainHead() {
+    return call("ChainHead", new TypeReference<NodeJson.TipSet>() {});
+  }
+
+  public String version() {
+    return call("Version", new TypeReference<com.fasterxml.jackson.databind.JsonNode>() {}).path("Version").asText();
+  }
+
+  public NodeJson.MinerInfo stateMinerInfo(Address miner) {
+    return call("StateMinerInfo", new TypeReference<NodeJson.MinerInfo>() {}, miner.toString(), HEAD);
+  }
+
+  public Address stateAccountKey(Address addr) {
+    return Address.parse(call("StateAccountKey", new TypeReference<String>() {}, addr.toString(), HEAD));
+  }
+
+  public Address stateLookupId(Address addr) {
+    return Address.parse(call("StateLookupID", new TypeReference<String>() {}, addr.toString(), HEAD));
+  }
+
+  /** The node picks nonce and gas and signs with {@code from}'s key (which its wallet must hold). */
+  public NodeJson.SignedMessage mpoolPushMessage(NodeJson.Message msg, NodeJson.SendSpec spec) {
+    return call("MpoolPushMessage", new TypeReference<NodeJson.SignedMessage>() {}, msg, spec);
+  }
+
+  /** Blocks until the message is on chain with {@code confidence} epochs on top. */
+  public NodeJson.MsgLookup stateWaitMsg(String cid, long confidence) {
+    return retry.run("StateWaitMsg", () -> guard("StateWaitMsg", () -> longRpc.call("Filecoin.StateWaitMsg",
+        new TypeReference<NodeJson.MsgLookup>() {}, new ApiJson.CidJson(cid), confidence, -1, true)));
+  }
+
+  public NodeJson.Message chainGetMessage(String cid) {
+    return call("ChainGetMessage", new TypeReference<NodeJson.Message>() {}, new ApiJson.CidJson(cid));
+  }
+
+  public Signature walletSign(Address key, byte[] data) {
+    ApiJson.Signature s = call("WalletSign", new TypeReference<ApiJson.Signature>() {}, key.toString(),
+        Base64.getEncoder().encodeToString(data));
+    return Signature.of(SigType.fromCode(s.type()), Base64.getDecoder().decode(s.data()));
+  }
+
+  public boolean walletHas(Address key) {
+    return call("WalletHas", new TypeReference<Boolean>() {}, key.toString());
+  }
+
+  private <T> T call(String method, TypeReference<T> type, Object... params) {
+    return retry.run(method, () -> guard(method, () -> rpc.call("Filecoin." + method, type, params)));
+  }
+
+  private <T> T guard(String method, java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RpcPermissionException e) {
+      throw new MarketException(where + " refused " + method + ": " + e.getMessage()
+          + " — give [Node] Token (--node-token) that permission", e);
+    } catch (RpcUnauthorizedException e) {
+      throw new MarketException(where + " rejected the token for " + method + ": " + e.getMessage()
+          + " — check [Node] Token (--node-token)", e);
+    } catch (RpcTransportException e) {
+      throw e;
+    }
+  }
+}

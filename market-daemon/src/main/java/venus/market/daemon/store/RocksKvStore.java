@@ -1,0 +1,104 @@
+package venus.market.daemon.store;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteOptions;
+import venus.market.core.MarketException;
+
+/** {@link KvStore} on RocksDB in {@code <repo>/metadata}; every write is synced so a crash loses nothing acknowledged. */
+public final class RocksKvStore implements KvStore {
+  static {
+    RocksDB.loadLibrary();
+  }
+
+  private final Path dir;
+  private final Options options;
+  private final WriteOptions sync;
+  private final RocksDB db;
+
+  private RocksKvStore(Path dir, Options options, RocksDB db) {
+    this.dir = dir;
+    this.options = options;
+    this.sync = new WriteOptions().setSync(true);
+    this.db = db;
+  }
+
+  public static RocksKvStore open(Path dir) {
+    Options options = new Options().setCreateIfMissing(true);
+    try {
+      Files.createDirectories(dir);
+      return new RocksKvStore(dir, options, RocksDB.open(options, dir.toString()));
+    } catch (RocksDBException | java.io.IOException e) {
+      options.close();
+      throw new MarketException("cannot open the metadata store " + dir + ": " + e.getMessage()
+          + " (is another venus-market daemon using this repo?)", e);
+    }
+  }
+
+  @Override
+  public Optional<byte[]> get(String key) {
+    try {
+      return Optional.ofNullable(db.get(bytes(key)));
+    } catch (RocksDBException e) {
+      throw failure("read", key, e);
+    }
+  }
+
+  @Override
+  public void put(String key, byte[] value) {
+    try {
+      db.put(sync, bytes(key), value);
+    } catch (RocksDBException e) {
+      throw failure("write", key, e);
+    }
+  }
+
+  @Override
+  public void delete(String key) {
+    try {
+      db.delete(sync, bytes(key));
+    } catch (RocksDBException e) {
+      throw failure("delete", key, e);
+    }
+  }
+
+  @Override
+  public Map<String, byte[]> scan(String prefix) {
+    byte[] p = bytes(prefix);
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    try (RocksIterator it = db.newIterator()) {
+      for (it.seek(p); it.isValid(); it.next()) {
+        byte[] k = it.key();
+        if (k.length < p.length || !Arrays.equals(k, 0, p.length, p, 0, p.length)) {
+          break;
+        }
+        out.put(new String(k, StandardCharsets.UTF_8), it.value());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    db.close();
+    sync.close();
+    options.close();
+  }
+
+  private MarketException failure(String op, String key, RocksDBException e) {
+    return new MarketException("metadata store " + dir + ": cannot " + op + " " + key + ": " + e.getMessage(), e);
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
