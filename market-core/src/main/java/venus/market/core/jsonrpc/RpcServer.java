@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import venus.market.core.json.LotusJson;
 
 /**
  * A Jetty 12 server exposing one or more registries as JSON-RPC endpoints (e.g. /rpc/v0 and
@@ -118,7 +119,7 @@ public final class RpcServer implements AutoCloseable {
     private String host = "127.0.0.1";
     private int port = 0;
     private final Map<String, RpcRegistry> endpoints = new LinkedHashMap<>();
-    private ObjectMapper mapper = new ObjectMapper();
+    private ObjectMapper mapper = LotusJson.mapper();
     private RpcAuthPolicy auth;
     private Handler fallback;
     private long maxRequestBytes = 64L << 20;
