@@ -1,6 +1,7 @@
 package venus.market.core.crypto;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,9 @@ import java.util.Map;
  */
 public final class KeyInfo {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Go's json.Unmarshal rejects trailing data after the object; Jackson must be told to. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   /** A hex-encoded KeyInfo is about 150 characters; anything far beyond that is not one. */
   private static final int MAX_TEXT_CHARS = 4096;
 

@@ -127,9 +127,8 @@ public final class Secp256k1 {
 
   /** True if {@code signature} over blake2b-256({@code message}) recovers to {@code publicKey} (either form). */
   public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
-    byte[] expected = decompress(publicKey);
     try {
-      return Arrays.equals(expected, recover(message, signature));
+      return Arrays.equals(decompress(publicKey), recover(message, signature));
     } catch (CryptoException e) {
       return false;
     }

@@ -45,7 +45,8 @@ class KeyInfoTest {
     String[] badJson = {"", "[]", "{\"Type\":\"bls\"}", "{\"PrivateKey\":\"AA==\"}",
         "{\"Type\":\"rsa\",\"PrivateKey\":\"8VcW07ADswS4BV2cxi5rnIadVsyTDDhY1NfDH19T8Uo=\"}",
         "{\"Type\":\"bls\",\"PrivateKey\":\"AAAA\"}", "{\"Type\":\"bls\",\"PrivateKey\":\"!!\"}",
-        "{\"Type\":2,\"PrivateKey\":\"AA==\"}", "{\"Type\":\"bls\",\"PrivateKey\":", "null"};
+        "{\"Type\":2,\"PrivateKey\":\"AA==\"}", "{\"Type\":\"bls\",\"PrivateKey\":", "null",
+        "{\"Type\":\"bls\",\"PrivateKey\":\"P2pSgkvsZSgi0LOczuHmSXT1+l/hvSs3fVBb4y8OgVo=\"} {}"};
     for (String s : badJson) {
       assertThatThrownBy(() -> KeyInfo.fromJson(s)).as(s).isInstanceOf(CryptoException.class);
     }

@@ -99,5 +99,6 @@ class Secp256k1Test {
     assertThatThrownBy(() -> Secp256k1.decompress(offCurve)).isInstanceOf(CryptoException.class);
     assertThatThrownBy(() -> Secp256k1.decompress(new byte[33])).isInstanceOf(CryptoException.class);
     assertThatThrownBy(() -> Secp256k1.decompress(new byte[0])).isInstanceOf(CryptoException.class);
+    assertThat(Secp256k1.verify(offCurve, new byte[1], Secp256k1.sign(KEY, new byte[1]))).isFalse();
   }
 }
