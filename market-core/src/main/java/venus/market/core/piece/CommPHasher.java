@@ -47,10 +47,20 @@ public final class CommPHasher extends OutputStream {
   private int currentLength;
   private long total;
   private boolean finished;
+  private PaddedPieceSize target;
 
   /** A hasher on the process-wide pool of one worker per core. */
   public CommPHasher() {
     this(SHARED_POOL, DEFAULT_PARALLELISM);
+  }
+
+  /**
+   * A hasher for a piece of a fixed size (lotus {@code --manual-piece-size}): fails with {@link
+   * PieceTooLargeException} as soon as the payload outgrows it, and {@link #digest()} pads to it.
+   */
+  public CommPHasher(PaddedPieceSize target) {
+    this(SHARED_POOL, DEFAULT_PARALLELISM);
+    this.target = target;
   }
 
   /** A hasher on {@code pool}, which should have {@code parallelism} threads. */
@@ -99,6 +109,11 @@ public final class CommPHasher extends OutputStream {
     if (len > UnpaddedPieceSize.MAX_PAYLOAD_BYTES - total) {
       throw new PieceException("payload exceeds " + UnpaddedPieceSize.MAX_PAYLOAD_BYTES + " bytes");
     }
+    if (target != null && total + len > target.unpadded().bytes()) {
+      finished = true;
+      drainAll();
+      throw new PieceTooLargeException(total + len, PaddedPieceSize.fitting(total + len), target);
+    }
     while (len > 0) {
       if (current == null) {
         current = takeBuffer();
@@ -115,9 +130,12 @@ public final class CommPHasher extends OutputStream {
     }
   }
 
-  /** Ends the stream; commP of the payload zero-padded to the smallest piece that holds it. */
+  /**
+   * Ends the stream; commP of the payload zero-padded to the target given at construction, else to the smallest
+   * piece that holds it.
+   */
   public PieceCommitment digest() {
-    return digest(PaddedPieceSize.fitting(total));
+    return digest(target != null ? target : PaddedPieceSize.fitting(total));
   }
 
   /**

@@ -179,6 +179,17 @@ class CommPTest {
   }
 
   @Test
+  void fixedTargetFailsAsSoonAsThePayloadOutgrowsIt() {
+    CommPHasher h = new CommPHasher(new PaddedPieceSize(4096));
+    h.write(new byte[4000], 0, 4000);
+    assertThatThrownBy(() -> h.write(new byte[100], 0, 100))
+        .isInstanceOf(PieceTooLargeException.class).hasMessageContaining("4100 bytes").hasMessageContaining("4096");
+    CommPHasher fits = new CommPHasher(new PaddedPieceSize(8192));
+    fits.write(new byte[4064], 0, 4064);
+    assertThat(fits.digest()).isEqualTo(ZeroComm.piece(new PaddedPieceSize(8192)));
+  }
+
+  @Test
   void emptyAndTinyPayloadsArePaddedTo127Bytes() {
     PieceCommitment zero = ZeroComm.piece(new PaddedPieceSize(128));
     assertThat(CommPHasher.of(new byte[0])).isEqualTo(zero);
