@@ -254,6 +254,18 @@ public final class CborReader {
     return n;
   }
 
+  /**
+   * Header of a map whose text keys may come in any order: cbor-gen map structs written by Go before 2023
+   * (go-fil-markets &lt; v1.28, venus-market v2.0) list keys in Go declaration order. Keys must still be text; rejecting
+   * duplicates is the caller's job. Nested maps read with {@link #readMapHeader()} stay strict.
+   */
+  public int readMapHeaderAnyKeyOrder() {
+    item(MAJOR_MAP, "a map");
+    int n = head.count(Integer.MAX_VALUE, 2, "map");
+    nesting.open(true, 2L * n, true);
+    return n;
+  }
+
   /** A CID: tag 42 around a byte string of 0x00 followed by the binary CID. */
   public Cid readCid() {
     item(MAJOR_TAG, "a CID (tag 42)");

@@ -13,6 +13,7 @@ final class Nesting {
   private final boolean[] isMap;
   private final long[] remaining;
   private final byte[][] previousKey;
+  private final boolean[] anyKeyOrder;
   private int depth;
 
   Nesting(int maxDepth, Function<String, RuntimeException> error) {
@@ -21,6 +22,7 @@ final class Nesting {
     this.isMap = new boolean[maxDepth];
     this.remaining = new long[maxDepth];
     this.previousKey = new byte[maxDepth][];
+    this.anyKeyOrder = new boolean[maxDepth];
   }
 
   int depth() {
@@ -44,6 +46,9 @@ final class Nesting {
 
   /** Called after a text item that {@link #atKey} said was a key. */
   void keyRead(byte[] key) {
+    if (anyKeyOrder[depth - 1]) {
+      return;
+    }
     byte[] prev = previousKey[depth - 1];
     if (prev != null && MapKeyOrder.compare(prev, key) >= 0) {
       throw error.apply(MapKeyOrder.compare(prev, key) == 0 ? "duplicate map key \"" + text(key) + "\""
@@ -55,6 +60,11 @@ final class Nesting {
 
   /** Opens a container of {@code items} data items (2 per map entry); empty containers complete at once. */
   void open(boolean map, long items) {
+    open(map, items, false);
+  }
+
+  /** As {@link #open(boolean, long)}; {@code anyKeyOrder} turns off the key order check for this map only. */
+  void open(boolean map, long items, boolean anyKeyOrder) {
     if (items > 0) {
       if (depth == maxDepth) {
         throw error.apply("nesting deeper than " + maxDepth + " levels");
@@ -62,6 +72,7 @@ final class Nesting {
       isMap[depth] = map;
       remaining[depth] = items;
       previousKey[depth] = null;
+      this.anyKeyOrder[depth] = anyKeyOrder;
       depth++;
     }
     closeCompleted();

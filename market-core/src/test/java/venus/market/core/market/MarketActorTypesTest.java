@@ -73,7 +73,8 @@ class MarketActorTypesTest {
     assertThat(back.dealIdAt(0)).isEqualTo(7);
     assertThat(back.dealIdAt(1)).isEqualTo(-1);
     assertThat(back.dealIdAt(2)).isEqualTo(8);
-    assertThat(hex(cbor)).startsWith("82820708");
+    // ValidDeals {0, 2} in RLE+: version 00, first run of ones, runs 1/1/1 → bits 0,0,1,1,1,1 → 0x3c.
+    assertThat(hex(cbor)).isEqualTo("82820708413c");
   }
 
   @Test
