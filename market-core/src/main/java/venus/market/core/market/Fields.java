@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import venus.market.core.MarketException;
 import venus.market.core.address.Address;
 import venus.market.core.amount.TokenAmount;
 import venus.market.core.cbor.CborException;
@@ -16,43 +15,35 @@ import venus.market.core.cbor.CborWriter;
 import venus.market.core.crypto.Signature;
 
 /**
- * CBOR of the leaf types every actor and market struct uses (Address, TokenAmount, Signature, UUID, lists), with
- * cbor-gen's limits. Reading turns every problem into a {@link CborException} with the offset of the bad item, so
- * decoders of untrusted bytes throw nothing else.
+ * CBOR of the leaf types every actor and market struct uses, as static helpers usable as method references: Address,
+ * TokenAmount and Signature delegate to their own {@code writeCbor}/{@code readCbor}; UUIDs and lists are here, with
+ * cbor-gen's limits. Every problem surfaces as a {@link CborException} with the offset of the bad item.
  */
 public final class Fields {
 
   /** cbor-gen MaxLength: the longest array a struct field may hold. */
   public static final int MAX_ARRAY = CborReader.MAX_LENGTH;
-  /** go-address: longest address byte form accepted in CBOR. */
-  public static final int MAX_ADDRESS_BYTES = 64;
 
   private Fields() {}
 
   public static void writeAddress(CborWriter w, Address a) {
-    w.writeBytes(a.bytes());
+    a.writeCbor(w);
   }
 
   public static Address readAddress(CborReader r) {
-    int at = r.offset();
-    byte[] bytes = r.readBytes(MAX_ADDRESS_BYTES);
-    try {
-      return Address.fromBytes(bytes);
-    } catch (MarketException e) {
-      throw new CborException(at, "invalid address: " + e.getMessage(), e);
-    }
+    return Address.readCbor(r);
   }
 
   public static void writeAmount(CborWriter w, TokenAmount amount) {
-    w.writeBigInt(amount.atto());
+    amount.writeCbor(w);
   }
 
   public static TokenAmount readAmount(CborReader r) {
-    return TokenAmount.ofAtto(r.readBigInt());
+    return TokenAmount.readCbor(r);
   }
 
   public static void writeSignature(CborWriter w, Signature s) {
-    w.writeBytes(s.toBytes());
+    s.writeCbor(w);
   }
 
   public static void writeNullableSignature(CborWriter w, Signature s) {
@@ -64,13 +55,7 @@ public final class Fields {
   }
 
   public static Signature readSignature(CborReader r) {
-    int at = r.offset();
-    byte[] bytes = r.readBytes(Signature.MAX_BYTES);
-    try {
-      return Signature.fromBytes(bytes);
-    } catch (MarketException e) {
-      throw new CborException(at, "invalid signature: " + e.getMessage(), e);
-    }
+    return Signature.readCbor(r);
   }
 
   public static Signature readNullableSignature(CborReader r) {
