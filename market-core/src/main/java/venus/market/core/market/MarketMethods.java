@@ -14,7 +14,7 @@ public final class MarketMethods {
   public static final long ADD_BALANCE = 2;
   /** Params: {@link WithdrawBalanceParams}; return: the amount withdrawn (bare BigInt). */
   public static final long WITHDRAW_BALANCE = 3;
-  /** Params: {@link PublishStorageDealsParams}; return: PublishStorageDealsReturn. */
+  /** Params: {@link PublishStorageDealsParams}; return: {@link PublishStorageDealsReturn}. */
   public static final long PUBLISH_STORAGE_DEALS = 4;
   public static final long VERIFY_DEALS_FOR_ACTIVATION = 5;
   /** ActivateDeals before actors v13, BatchActivateDeals from v13. */

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import venus.market.core.address.Address;
 import venus.market.core.amount.TokenAmount;
+import venus.market.core.bitfield.BitField;
 import venus.market.core.cbor.CborException;
 
 class MarketActorTypesTest {
@@ -59,6 +60,21 @@ class MarketActorTypesTest {
     byte[] cbor = p.toCbor();
     assertThat(hex(cbor)).isEqualTo("8182" + hex(cdp) + hex(cdp));
     assertThat(PublishStorageDealsParams.decode(cbor)).isEqualTo(p);
+  }
+
+  @Test
+  void publishStorageDealsReturnMapsIndexesToIds() {
+    // Deals 0 and 2 of three were valid and got IDs 7 and 8: bitfield {0, 2}.
+    BitField valid = BitField.of(0, 2);
+    PublishStorageDealsReturn ret = new PublishStorageDealsReturn(List.of(7L, 8L), valid);
+    byte[] cbor = ret.toCbor();
+    PublishStorageDealsReturn back = PublishStorageDealsReturn.decode(cbor);
+    assertThat(back).isEqualTo(ret);
+    assertThat(back.dealIdAt(0)).isEqualTo(7);
+    assertThat(back.dealIdAt(1)).isEqualTo(-1);
+    assertThat(back.dealIdAt(2)).isEqualTo(8);
+    // ValidDeals {0, 2} in RLE+: version 00, first run of ones, runs 1/1/1 → bits 0,0,1,1,1,1 → 0x3c.
+    assertThat(hex(cbor)).isEqualTo("82820708413c");
   }
 
   @Test

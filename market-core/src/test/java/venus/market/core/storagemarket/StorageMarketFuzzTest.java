@@ -11,6 +11,7 @@ import venus.market.core.cbor.CborException;
 import venus.market.core.market.ClientDealProposal;
 import venus.market.core.market.DealProposal;
 import venus.market.core.market.PublishStorageDealsParams;
+import venus.market.core.market.PublishStorageDealsReturn;
 import venus.market.core.miner.MinerInfo;
 import venus.market.core.miner.ProveCommitSectors3Params;
 
@@ -37,6 +38,7 @@ class StorageMarketFuzzTest {
       BoostDealStatusRequest::decode,
       BoostDealStatusResponse::decode,
       PublishStorageDealsParams::decode,
+      PublishStorageDealsReturn::decode,
       MinerInfo::decode,
       ProveCommitSectors3Params::decode);
 
