@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The payload is cut into aligned chunks of {@link #CHUNK_UNPADDED} bytes, which Fr32-pad to exactly one
  * {@link #CHUNK_PADDED}-byte subtree. Worker threads pad and hash whole chunks to their subtree roots in parallel;
  * the writer thread merges the roots in order. Memory stays constant: a fixed number of chunk buffers circulate
- * (writers block when all are in flight) and each worker owns one padded buffer and one MessageDigest.
+ * (writers block when all are in flight) and each worker owns a half-chunk buffer of level-1 nodes and one
+ * MessageDigest.
  *
  * <p>Not thread-safe: one writer per instance. {@link #digest()} ends the stream.
  */
@@ -205,12 +206,22 @@ public final class CommPHasher extends OutputStream {
     }
   }
 
+  /**
+   * Pads each 127-byte block into a 128-byte scratch that stays in L1 and hashes its two leaf pairs at once, so the
+   * padded chunk is never materialised; then reduces the level-1 nodes in place.
+   */
   private byte[] hashChunk(byte[] chunk) {
     Worker w = WORKER.get();
-    Fr32.pad(chunk, 0, w.padded, 0, CHUNK_UNPADDED / Fr32.UNPADDED_BLOCK);
+    byte[] scratch = w.scratch;
+    byte[] level1 = w.level1;
+    for (int in = 0, out = 0; in < CHUNK_UNPADDED; in += Fr32.UNPADDED_BLOCK, out += 64) {
+      Fr32.pad(chunk, in, scratch, 0, 1);
+      w.hasher.node(scratch, 0, level1, out);
+      w.hasher.node(scratch, 64, level1, out + 32);
+    }
     freeBuffers.add(chunk);
-    w.hasher.rootInPlace(w.padded, CHUNK_PADDED);
-    return Arrays.copyOf(w.padded, 32);
+    w.hasher.rootInPlace(level1, level1.length);
+    return Arrays.copyOf(level1, 32);
   }
 
   private void drainAll() {
@@ -232,7 +243,8 @@ public final class CommPHasher extends OutputStream {
 
   /** Per-thread state of a pool worker: reused for every chunk it hashes. */
   private static final class Worker {
-    final byte[] padded = new byte[CHUNK_PADDED];
+    final byte[] scratch = new byte[Fr32.PADDED_BLOCK];
+    final byte[] level1 = new byte[CHUNK_PADDED / 2];
     final NodeHasher hasher = new NodeHasher();
   }
 
