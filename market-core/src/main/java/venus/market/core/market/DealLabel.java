@@ -2,6 +2,8 @@ package venus.market.core.market;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -54,6 +56,12 @@ public final class DealLabel implements CborEncodable {
     return new DealLabel(b.clone(), false);
   }
 
+  /** JSON input: always a string label (go-state-types UnmarshalJSON). */
+  @JsonCreator
+  public static DealLabel fromJson(String s) {
+    return ofString(s);
+  }
+
   public boolean isString() {
     return isString;
   }
@@ -84,6 +92,7 @@ public final class DealLabel implements CborEncodable {
    * What lotus puts in JSON: the string, or "" for a byte label (lossy, as go-state-types MarshalJSON). JSON input
    * is always a string label.
    */
+  @JsonValue
   public String jsonString() {
     return isString ? asString() : "";
   }

@@ -1,5 +1,6 @@
 package venus.market.core.market;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import venus.market.core.cbor.CborEncodable;
 import venus.market.core.cbor.CborReader;
 import venus.market.core.cbor.CborWriter;
@@ -34,10 +35,12 @@ public record DealState(long sectorNumber, long sectorStartEpoch, long lastUpdat
   }
 
   /** A deal is active once it is in a proven sector. */
+  @JsonIgnore
   public boolean isActive() {
     return sectorStartEpoch > -1;
   }
 
+  @JsonIgnore
   public boolean isSlashed() {
     return slashEpoch > -1;
   }

@@ -1,5 +1,6 @@
 package venus.market.core.storagemarket;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import static venus.market.core.market.MapStruct.field;
 
 import java.util.List;
@@ -54,6 +55,7 @@ public record DataRef(String transferType, Cid root, Cid pieceCid, long pieceSiz
     w.writeUint64(pieceSize);
   }
 
+  @JsonIgnore
   public boolean isManual() {
     return TRANSFER_MANUAL.equals(transferType);
   }
