@@ -5,8 +5,7 @@ import venus.market.core.address.Address;
 import venus.market.core.cbor.CborWriter;
 import venus.market.core.crypto.Blake2b;
 import venus.market.core.multiformats.Cid;
-import venus.market.core.multiformats.Multicodec;
-import venus.market.core.multiformats.Multihash;
+import venus.market.core.chain.ChainCids;
 
 /**
  * Lotus BlockHeader CBOR (a 16-field tuple: Miner, Ticket, ElectionProof, BeaconEntries,
@@ -53,6 +52,6 @@ public final class CborHeaderCodec implements HeaderCodec {
   }
 
   public static Cid dagCborCid(byte[] cbor) {
-    return Cid.v1(Multicodec.DAG_CBOR, Multihash.of(Multicodec.BLAKE2B_256, Blake2b.sum256(cbor)));
+    return ChainCids.ofCbor(cbor);
   }
 }

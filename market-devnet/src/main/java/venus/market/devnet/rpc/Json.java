@@ -13,7 +13,9 @@ import venus.market.core.address.Network;
 import venus.market.core.crypto.SigType;
 import venus.market.core.crypto.Signature;
 import venus.market.core.multiformats.Cid;
-import venus.market.devnet.chain.ChainMessage;
+import venus.market.core.amount.TokenAmount;
+import venus.market.core.chain.SignedMessage;
+import venus.market.core.chain.UnsignedMessage;
 import venus.market.devnet.chain.TipsetRecord;
 import venus.market.devnet.chain.BlockFields;
 import venus.market.devnet.chain.CborHeaderCodec;
@@ -70,23 +72,23 @@ public final class Json {
     return a;
   }
 
-  public static ObjectNode message(ChainMessage m) {
+  public static ObjectNode message(UnsignedMessage m) {
     ObjectNode o = obj();
-    o.put("Version", new BigInteger(Long.toUnsignedString(m.version())));
+    o.put("Version", UnsignedMessage.VERSION);
     o.put("To", addr(m.to()));
     o.put("From", addr(m.from()));
     o.put("Nonce", new BigInteger(Long.toUnsignedString(m.nonce())));
-    o.put("Value", big(m.value()));
+    o.put("Value", big(m.value().atto()));
     o.put("GasLimit", m.gasLimit());
-    o.put("GasFeeCap", big(m.gasFeeCap()));
-    o.put("GasPremium", big(m.gasPremium()));
+    o.put("GasFeeCap", big(m.gasFeeCap().atto()));
+    o.put("GasPremium", big(m.gasPremium().atto()));
     o.put("Method", new BigInteger(Long.toUnsignedString(m.method())));
     o.set("Params", m.params().length == 0 ? NullNode.getInstance() : bytes(m.params()));
     o.set("CID", cid(m.cid()));
     return o;
   }
 
-  public static ObjectNode signedMessage(ChainMessage.Signed s) {
+  public static ObjectNode signedMessage(SignedMessage s) {
     ObjectNode o = obj();
     o.set("Message", message(s.message()));
     o.set("Signature", signature(s.signature()));
@@ -192,15 +194,23 @@ public final class Json {
     throw new ApiException(what + " must be an unsigned 64-bit integer, got " + n);
   }
 
-  public static ChainMessage parseMessage(JsonNode n) {
+  public static UnsignedMessage parseMessage(JsonNode n) {
     if (n == null || !n.isObject()) {
       throw new ApiException("message must be a JSON object");
     }
-    return new ChainMessage(parseLong(n.get("Version"), "Version"), parseAddress(n.get("To"), "To"),
-        parseAddress(n.get("From"), "From"), parseUint64(n.get("Nonce"), "Nonce"), parseBig(n.get("Value"), "Value"),
-        parseLong(n.get("GasLimit"), "GasLimit"), parseBig(n.get("GasFeeCap"), "GasFeeCap"),
-        parseBig(n.get("GasPremium"), "GasPremium"), parseUint64(n.get("Method"), "Method"),
-        parseBytes(n.get("Params"), "Params"));
+    long version = parseUint64(n.get("Version"), "Version");
+    if (version != UnsignedMessage.VERSION) {
+      throw new ApiException("message Version must be 0, got " + version);
+    }
+    return UnsignedMessage.builder().to(parseAddress(n.get("To"), "To")).from(parseAddress(n.get("From"), "From"))
+        .nonce(parseUint64(n.get("Nonce"), "Nonce")).value(amount(n.get("Value"), "Value"))
+        .gasLimit(parseLong(n.get("GasLimit"), "GasLimit")).gasFeeCap(amount(n.get("GasFeeCap"), "GasFeeCap"))
+        .gasPremium(amount(n.get("GasPremium"), "GasPremium")).method(parseUint64(n.get("Method"), "Method"))
+        .params(parseBytes(n.get("Params"), "Params")).build();
+  }
+
+  private static TokenAmount amount(JsonNode n, String what) {
+    return TokenAmount.ofAtto(parseBig(n, what));
   }
 
   public static Signature parseSignature(JsonNode n) {
@@ -210,10 +220,10 @@ public final class Json {
     return Signature.of(SigType.fromCode((int) parseLong(n.get("Type"), "Type")), parseBytes(n.get("Data"), "Data"));
   }
 
-  public static ChainMessage.Signed parseSignedMessage(JsonNode n) {
+  public static SignedMessage parseSignedMessage(JsonNode n) {
     if (n == null || !n.isObject()) {
       throw new ApiException("signed message must be a JSON object");
     }
-    return new ChainMessage.Signed(parseMessage(n.get("Message")), parseSignature(n.get("Signature")));
+    return new SignedMessage(parseMessage(n.get("Message")), parseSignature(n.get("Signature")));
   }
 }

@@ -9,7 +9,9 @@ import venus.market.core.address.Protocol;
 import venus.market.core.wallet.SignatureVerifier;
 import venus.market.devnet.DevnetOptions;
 import venus.market.devnet.chain.ChainEngine;
-import venus.market.devnet.chain.ChainMessage;
+import venus.market.core.amount.TokenAmount;
+import venus.market.core.chain.SignedMessage;
+import venus.market.core.chain.UnsignedMessage;
 import venus.market.devnet.state.ActorKind;
 import venus.market.devnet.state.ActorRecord;
 import venus.market.devnet.vm.GasSchedule;
@@ -75,15 +77,16 @@ public final class NodeServices {
   }
 
   /** Fills zero gas fields as GasEstimateMessageGas does. */
-  public static ChainMessage withEstimatedGas(ChainMessage m) {
+  public static UnsignedMessage withEstimatedGas(UnsignedMessage m) {
     long limit = m.gasLimit() == 0 ? GasSchedule.estimateLimit(m.method(), m.params().length) : m.gasLimit();
-    BigInteger premium = m.gasPremium().signum() == 0 ? GasSchedule.DEFAULT_PREMIUM : m.gasPremium();
-    BigInteger feeCap = m.gasFeeCap().signum() == 0 ? GasSchedule.estimateFeeCap(premium) : m.gasFeeCap();
-    return m.withGas(limit, feeCap, premium);
+    BigInteger premium = m.gasPremium().signum() == 0 ? GasSchedule.DEFAULT_PREMIUM : m.gasPremium().atto();
+    BigInteger feeCap = m.gasFeeCap().signum() == 0 ? GasSchedule.estimateFeeCap(premium) : m.gasFeeCap().atto();
+    return m.toBuilder().gasLimit(limit).gasFeeCap(TokenAmount.ofAtto(feeCap)).gasPremium(TokenAmount.ofAtto(premium))
+        .build();
   }
 
   /** MpoolPushMessage: assigns the nonce, fills gas, signs with the wallet key and pushes. */
-  public synchronized ChainMessage.Signed signAndPush(ChainMessage m) {
+  public synchronized SignedMessage signAndPush(UnsignedMessage m) {
     if (m.nonce() != 0) {
       throw new ApiException("MpoolPushMessage expects message nonce to be 0, was " + m.nonce());
     }
@@ -91,14 +94,14 @@ public final class NodeServices {
     if (!wallet.has(key)) {
       throw new ApiException("key not found for " + Json.addr(key) + " in the devnet wallet");
     }
-    ChainMessage filled = withEstimatedGas(m).withNonce(chain.nextNonce(m.from().bytes()));
-    ChainMessage.Signed s = new ChainMessage.Signed(filled, wallet.sign(key, filled.cid().bytes()));
+    UnsignedMessage filled = withEstimatedGas(m).toBuilder().nonce(chain.nextNonce(m.from().bytes())).build();
+    SignedMessage s = new SignedMessage(filled, wallet.sign(key, filled.cid().bytes()));
     chain.push(envelope(s));
     return s;
   }
 
   /** MpoolPush: checks the signature against the sender's key address and pushes. */
-  public void push(ChainMessage.Signed s) {
+  public void push(SignedMessage s) {
     Address key = keyAddress(s.message().from());
     if (!SignatureVerifier.verify(s.signature(), key, s.message().cid().bytes())) {
       throw new ApiException("message signature invalid for sender " + Json.addr(key));
@@ -106,9 +109,10 @@ public final class NodeServices {
     chain.push(envelope(s));
   }
 
-  public static MessageEnvelope envelope(ChainMessage.Signed s) {
-    ChainMessage m = s.message();
+  public static MessageEnvelope envelope(SignedMessage s) {
+    UnsignedMessage m = s.message();
     return new MessageEnvelope(s.cid().bytes(), m.cid().bytes(), m.from().bytes(), m.to().bytes(), m.nonce(),
-        m.value(), m.gasLimit(), m.gasFeeCap(), m.gasPremium(), m.method(), m.params(), s.toCbor());
+        m.value().atto(), m.gasLimit(), m.gasFeeCap().atto(), m.gasPremium().atto(), m.method(), m.params(),
+        s.toCbor());
   }
 }

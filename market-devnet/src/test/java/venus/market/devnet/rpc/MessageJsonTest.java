@@ -11,7 +11,8 @@ import venus.market.core.address.Address;
 import venus.market.core.crypto.KeyInfo;
 import venus.market.core.crypto.SigType;
 import venus.market.core.wallet.KeyPair;
-import venus.market.devnet.chain.ChainMessage;
+import venus.market.core.chain.SignedMessage;
+import venus.market.core.chain.UnsignedMessage;
 
 /** Message JSON → CBOR/CID/signature against filecoin-project/serialization-vectors. */
 class MessageJsonTest {
@@ -28,28 +29,30 @@ class MessageJsonTest {
     JsonNode cases = vector("messages/unsigned_messages.json");
     assertThat(cases.size()).isEqualTo(21);
     for (JsonNode c : cases) {
-      ChainMessage m = Json.parseMessage(c.get("message"));
+      UnsignedMessage m = Json.parseMessage(c.get("message"));
       assertThat(HexFormat.of().formatHex(m.toCbor())).isEqualTo(c.get("hex_cbor").asText());
       JsonNode back = Json.message(m);
-      assertThat(Json.parseMessage(back)).usingRecursiveComparison().isEqualTo(m);
+      assertThat(Json.parseMessage(back)).isEqualTo(m);
+      assertThat(back.get("Nonce").asText()).isEqualTo(c.get("message").get("Nonce").asText());
+      assertThat(back.get("Method").asText()).isEqualTo(c.get("message").get("Method").asText());
     }
   }
 
   @Test
   void messageCidAndBlsSignatureMatchTheVector() throws Exception {
     for (JsonNode c : vector("messages/message_signing.json")) {
-      ChainMessage m = Json.parseMessage(c.get("Unsigned"));
+      UnsignedMessage m = Json.parseMessage(c.get("Unsigned"));
       assertThat(m.cid().toString()).isEqualTo(c.get("Cid").asText());
       byte[] sk = java.util.Base64.getDecoder().decode(c.get("PrivateKey").asText());
       SigType type = SigType.fromCode(c.get("Signature").get("Type").asInt());
       KeyPair key = KeyPair.fromKeyInfo(KeyInfo.of(type, sk));
       assertThat(key.address()).isEqualTo(m.from());
-      ChainMessage.Signed s = new ChainMessage.Signed(m, key.sign(m.cid().bytes()));
+      SignedMessage s = new SignedMessage(m, key.sign(m.cid().bytes()));
       if (type == SigType.BLS) {
         assertThat(Json.signature(s.signature())).isEqualTo(c.get("Signature"));
         assertThat(s.cid()).isEqualTo(m.cid());
       }
-      ChainMessage.Signed decoded = ChainMessage.Signed.decode(s.toCbor());
+      SignedMessage decoded = SignedMessage.fromCbor(s.toCbor());
       assertThat(decoded.signature()).isEqualTo(s.signature());
       assertThat(decoded.message().to()).isEqualTo(Address.parse(c.get("Unsigned").get("To").asText()));
     }
