@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import venus.market.core.address.Address;
 import venus.market.core.address.Network;
 import venus.market.core.amount.TokenAmount;
+import venus.market.core.chain.SignedMessage;
+import venus.market.core.chain.UnsignedMessage;
 import venus.market.core.crypto.Signature;
 import venus.market.core.multiformats.Cid;
 
@@ -49,6 +51,10 @@ public final class LotusJson {
     m.addSerializer(TokenAmount.class, new BigIntJson.TokenAmountSerializer());
     m.addDeserializer(TokenAmount.class, new BigIntJson.TokenAmountDeserializer());
     m.addSerializer(Signature.class, new SignatureJson.Serializer());
+    m.addSerializer(UnsignedMessage.class, new MessageJson.UnsignedSerializer());
+    m.addDeserializer(UnsignedMessage.class, new MessageJson.UnsignedDeserializer());
+    m.addSerializer(SignedMessage.class, new MessageJson.SignedSerializer());
+    m.addDeserializer(SignedMessage.class, new MessageJson.SignedDeserializer());
     m.addDeserializer(Signature.class, new SignatureJson.Deserializer());
     return m;
   }

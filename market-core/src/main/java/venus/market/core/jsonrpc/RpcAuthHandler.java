@@ -31,6 +31,12 @@ final class RpcAuthHandler extends Handler.Wrapper {
     this.paths = Set.copyOf(paths);
   }
 
+  /** Reads request bodies and runs methods with blocking I/O: never on a selector thread. */
+  @Override
+  public InvocationType getInvocationType() {
+    return InvocationType.BLOCKING;
+  }
+
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     if (!paths.contains(Request.getPathInContext(request))) {

@@ -23,6 +23,12 @@ final class RpcHttpHandler extends Handler.Wrapper {
     this.maxRequestBytes = maxRequestBytes;
   }
 
+  /** Reads request bodies and runs methods with blocking I/O: never on a selector thread. */
+  @Override
+  public InvocationType getInvocationType() {
+    return InvocationType.BLOCKING;
+  }
+
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     RpcDispatcher dispatcher = dispatchers.get(Request.getPathInContext(request));

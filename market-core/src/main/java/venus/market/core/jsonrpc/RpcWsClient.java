@@ -179,6 +179,11 @@ public final class RpcWsClient implements RpcCaller, AutoCloseable {
     }
     CompletableFuture<JsonNode> future = new CompletableFuture<>();
     pending.put(id, new Pending(future, channel));
+    if (closed.get()) {
+      // lost() may have drained the pending map just before the put above.
+      pending.remove(id);
+      throw new RpcTransportException(method + ": " + closeReason);
+    }
     try {
       ObjectNode req;
       try {
