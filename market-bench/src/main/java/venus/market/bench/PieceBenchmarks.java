@@ -20,7 +20,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *       each byte once).</li>
  * </ul>
  *
- * <p>Usage: {@code java -cp market-bench/target/benchmarks.jar venus.market.bench.PieceBenchmarks}.
+ * <p>Usage: {@code java -cp market-bench/target/benchmarks.jar venus.market.bench.PieceBenchmarks
+ * [--interleaved-only]}. Run the JVM with {@code -Xmx256m} to keep the interleaved part under the same heap cap.
  */
 public final class PieceBenchmarks {
 
@@ -36,8 +37,12 @@ public final class PieceBenchmarks {
   private PieceBenchmarks() {
   }
 
-  public static void main(String[] args) throws RunnerException {
+  public static void main(String[] args) throws Exception {
     int cores = Runtime.getRuntime().availableProcessors();
+    if (args.length > 0 && args[0].equals("--interleaved-only")) {
+      System.out.print(interleaved(cores));
+      return;
+    }
     String loadBefore = loadAverage();
     double sha1 = throughput(Sha256BulkBenchmark.class, 1) * Sha256BulkBenchmark.BUFFER;
     double shaN = throughput(Sha256BulkBenchmark.class, cores) * Sha256BulkBenchmark.BUFFER;
@@ -64,6 +69,20 @@ public final class PieceBenchmarks {
     s.append(f("import + generate-car 256 MiB:     %8.1f MiB/s (%.0f ms)%n", mib(imp), importMs));
     s.append(f("  limit = blake2b bulk, 1 thread = %.1f MiB/s  ->  ratio %.1f %%%n", mib(blake1), 100 * imp / blake1));
     System.out.print(s);
+    System.out.print(interleaved(cores));
+  }
+
+  private static String interleaved(int cores) throws Exception {
+    InterleavedRatio interleaved = new InterleavedRatio();
+    double commPRatio = interleaved.commPRatio(9, 256L << 20);
+    double importRatio = interleaved.importRatio(9, 64L << 20);
+    StringBuilder s = new StringBuilder();
+    s.append(f("interleaved in one JVM (median of 9 rounds, workload and limit alternating):%n"));
+    s.append(f("  commP 256 MiB vs %d-thread SHA-256 bulk / %.4f:  ratio %.1f %%%n", cores,
+        COMMP_SHA_BYTES_PER_PAYLOAD_BYTE, 100 * commPRatio));
+    s.append(f("  import + generate-car 64 MiB vs 1-thread blake2b-256 bulk:  ratio %.1f %%%n", 100 * importRatio));
+    s.append(f("load average at the end: %s%n", loadAverage()));
+    return s.toString();
   }
 
   private static double throughput(Class<?> benchmark, int threads) throws RunnerException {

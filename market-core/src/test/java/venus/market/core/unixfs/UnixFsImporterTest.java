@@ -154,6 +154,30 @@ class UnixFsImporterTest {
     assertThat(rootNode.links().get(0).tsize()).isEqualTo(1 << 20);
   }
 
+  /** 1 MiB + 1 byte: a dag-pb root small enough to be an identity CID; it is still written as the first section. */
+  @Test
+  void identityRootIsWrittenAndWalked(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("g.bin");
+    try (var os = Files.newOutputStream(file)) {
+      pattern((1 << 20) + 1).transferTo(os);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImportResult result = new CarGenerator().generate(file, out);
+    assertThat(result.root().codec()).isEqualTo(Multicodec.DAG_PB);
+    assertThat(result.root().multihash().code()).isEqualTo(Multicodec.IDENTITY);
+    CarReader r = CarReader.open(new ByteArrayInputStream(out.toByteArray()));
+    CarBlock first = r.next();
+    assertThat(first.cid()).isEqualTo(result.root());
+    DagCompleteness dag = new DagCompleteness(new IpldLinks());
+    for (CarBlock b = r.next(); b != null; b = r.next()) {
+      dag.add(b.cid(), b.data());
+    }
+    // the root block itself was not added: the walk resolves it from the identity CID
+    DagCompleteness.Result walk = dag.walk(result.root());
+    assertThat(walk.complete()).isTrue();
+    assertThat(walk.reachable()).isEqualTo(3);
+  }
+
   private static byte[] readBlock(byte[] car, Cid cid) {
     CarReader r = CarReader.open(new ByteArrayInputStream(car));
     for (CarBlock b = r.next(); b != null; b = r.next()) {

@@ -1,0 +1,130 @@
+package venus.market.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import venus.market.core.crypto.Blake2b;
+import venus.market.core.piece.CommPHasher;
+import venus.market.core.unixfs.CarGenerator;
+
+/**
+ * A load-robust companion to the JMH figures: on a shared machine the other tenants' load changes between JMH
+ * runs, so the ratio of two separate runs is noisy. Here the workload and its limit alternate in short rounds in
+ * one JVM, each round gives a ratio, and the median is reported.
+ */
+final class InterleavedRatio {
+
+  private static final int MIB = 1 << 20;
+
+  private final int cores = Runtime.getRuntime().availableProcessors();
+  private final byte[] source = new byte[4 * MIB];
+
+  InterleavedRatio() {
+    new Random(11).nextBytes(source);
+  }
+
+  /** Median over rounds of commP throughput / (all-core SHA-256 bulk / 4.0315). */
+  double commPRatio(int rounds, long bytesPerRound) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(cores);
+    try {
+      List<Double> ratios = new ArrayList<>();
+      for (int r = 0; r < rounds + 2; r++) {
+        long t0 = System.nanoTime();
+        CommPHasher h = new CommPHasher();
+        for (long done = 0; done < bytesPerRound; done += MIB) {
+          h.write(source, (int) ((done / MIB * 4099) % (source.length - MIB)), MIB);
+        }
+        h.digest();
+        double commP = bytesPerRound / seconds(t0);
+        double bulk = shaAllCores(pool, bytesPerRound / cores);
+        if (r >= 2) {
+          ratios.add(commP / (bulk / PieceBenchmarks.COMMP_SHA_BYTES_PER_PAYLOAD_BYTE));
+        }
+      }
+      return median(ratios);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Median over rounds of import+generate-car throughput / 1-core blake2b-256 bulk. */
+  double importRatio(int rounds, long fileBytes) throws IOException {
+    Path file = Files.createTempFile("interleaved-import", ".bin");
+    try {
+      try (OutputStream out = Files.newOutputStream(file)) {
+        for (long n = 0; n < fileBytes; n += MIB) {
+          out.write(source, (int) (n / MIB % 3) * MIB, MIB);
+        }
+      }
+      List<Double> ratios = new ArrayList<>();
+      for (int r = 0; r < rounds + 2; r++) {
+        long t0 = System.nanoTime();
+        new CarGenerator().generate(file, OutputStream.nullOutputStream());
+        double imp = fileBytes / seconds(t0);
+        t0 = System.nanoTime();
+        for (long n = 0; n < fileBytes; n += MIB) {
+          Blake2b.newHasher(32).update(source, 0, MIB).digest();
+        }
+        double blake = fileBytes / seconds(t0);
+        if (r >= 2) {
+          ratios.add(imp / blake);
+        }
+      }
+      return median(ratios);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private double shaAllCores(ExecutorService pool, long bytesPerThread) throws Exception {
+    List<Future<?>> fs = new ArrayList<>();
+    long t0 = System.nanoTime();
+    for (int i = 0; i < cores; i++) {
+      fs.add(pool.submit(() -> {
+        MessageDigest md = sha256();
+        for (long n = 0; n < bytesPerThread; n += MIB) {
+          md.update(source, 0, MIB);
+        }
+        return md.digest();
+      }));
+    }
+    for (Future<?> f : fs) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+    return bytesPerThread * cores / seconds(t0);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  private static double median(List<Double> xs) {
+    List<Double> s = new ArrayList<>(xs);
+    Collections.sort(s);
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+}
