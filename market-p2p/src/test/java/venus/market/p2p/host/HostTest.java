@@ -77,4 +77,18 @@ class HostTest {
       assertThat(a.ping(b.peerId(), List.of())).isPositive();
     }
   }
+
+  @Test
+  void ipv6ListenAndDns4Dial() throws Exception {
+    HostConfig v6 = TestHosts.config(venus.market.p2p.crypto.Ed25519.generate(), List.of("/yamux/1.0.0"))
+        .withListenAddrs(List.of(venus.market.p2p.multiaddr.Multiaddr.parse("/ip6/::1/tcp/0")));
+    try (Host a = TestHosts.start(List.of("/yamux/1.0.0")); Host b = TestHosts.start(v6)) {
+      assertThat(b.listenAddrs().get(0).toString()).startsWith("/ip6/::1/tcp/");
+      assertThat(a.ping(b.peerId(), List.of(TestHosts.addr(b)))).isPositive();
+      int port = Integer.parseInt(a.listenAddrs().get(0).components().get(1).valueString());
+      venus.market.p2p.multiaddr.Multiaddr byName =
+          venus.market.p2p.multiaddr.Multiaddr.parse("/dns4/localhost/tcp/" + port + "/p2p/" + a.peerId());
+      assertThat(b.ping(a.peerId(), List.of(byName))).isPositive();
+    }
+  }
 }
