@@ -85,6 +85,14 @@ public record ProviderDealState(
     return MapStruct.encodeInDeclarationOrder(fields());
   }
 
+  /**
+   * Every byte form a peer may have signed for the map protocol: canonical (current Go) first, then the legacy
+   * declaration order. Verify a received signature against each; accept if any verifies.
+   */
+  public List<byte[]> signingBytesCandidates() {
+    return List.of(signingBytes(), signingBytesGoLegacyOrder());
+  }
+
   public static ProviderDealState read(CborReader r) {
     MapStruct.Keys k = MapStruct.read(r, "ProviderDealState");
     long state = 0;

@@ -66,6 +66,14 @@ public record StorageAsk(
     }
   }
 
+  /**
+   * Every byte form a peer may have signed for the map protocol: canonical (current Go) first, then the legacy
+   * declaration order. Verify a received signature against each; accept if any verifies.
+   */
+  public List<byte[]> signingBytesCandidates() {
+    return List.of(signingBytes(), signingBytesGoLegacyOrder());
+  }
+
   public static StorageAsk read(CborReader r) {
     MapStruct.Keys k = MapStruct.read(r, "StorageAsk");
     TokenAmount price = null;
