@@ -7,8 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 /**
  * Hostile bytes must only ever produce a CborException, and anything accepted must be canonical: re-encoding the
  * decoded value reproduces the input exactly. In a normal build this replays the committed corpus
- * (CborReaderFuzzTestInputs/); fuzz with {@code JAZZER_FUZZ=1 mvn -pl market-core test -Dtest=CborReaderFuzzTest
- * -Dsurefire.failIfNoSpecifiedTests=false} plus {@code JAZZER_INSTRUMENTATION_INCLUDES='venus.market.core.**'}.
+ * (CborReaderFuzzTestInputs/); how to fuzz for real is in market-core/README.md (cbor section).
  */
 class CborReaderFuzzTest {
 
