@@ -14,6 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -326,5 +331,42 @@ class RpcHttpTest {
     assertThatThrownBy(() -> c.call("Filecoin.Version", String.class))
         .isInstanceOf(RpcTransportException.class)
         .hasMessageContaining("cannot reach");
+  }
+
+  @Test
+  void otherPathsGoToTheFallbackHandlerWithoutAuth() throws Exception {
+    RpcRegistry reg = new RpcRegistry();
+    reg.namespace("Filecoin").method("Version", Permission.READ, call -> "v");
+    Handler health =
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request rq, Response rs, Callback cb) {
+            if (!"/healthz".equals(Request.getPathInContext(rq))) {
+              return false;
+            }
+            rs.setStatus(200);
+            Content.Sink.write(rs, true, "ok", cb);
+            return true;
+          }
+        };
+    try (RpcServer s =
+        RpcServer.builder()
+            .endpoint("/rpc/v1", reg)
+            .fallback(health)
+            .auth(RpcAuthPolicy.tokenRequired(api.tokens))
+            .build()
+            .start()) {
+      String base = "http://127.0.0.1:" + s.port();
+      HttpResponse<String> ok =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(base + "/healthz")).GET().build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(ok.statusCode()).isEqualTo(200);
+      assertThat(ok.body()).isEqualTo("ok");
+      RpcClient anon = new RpcClient(URI.create(base + "/rpc/v1"), null, MAPPER, TIMEOUT);
+      assertThatThrownBy(() -> anon.call("Filecoin.Version", String.class))
+          .isInstanceOf(RpcUnauthorizedException.class);
+    }
   }
 }
