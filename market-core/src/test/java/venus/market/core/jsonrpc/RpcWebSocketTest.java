@@ -244,4 +244,24 @@ class RpcWebSocketTest {
       ws.abort();
     }
   }
+
+  @Test
+  void concurrentCallsOnOneConnectionGetTheirOwnReplies() throws Exception {
+    try (RpcWsClient c = connect(null)) {
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(8);
+      try {
+        List<java.util.concurrent.Future<Long>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+          long a = i;
+          results.add(pool.submit(() -> c.call("Filecoin.Add", Long.class, a, 1000)));
+        }
+        for (int i = 0; i < results.size(); i++) {
+          assertThat(results.get(i).get(20, TimeUnit.SECONDS)).isEqualTo(i + 1000L);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
 }
