@@ -91,4 +91,22 @@ class HostTest {
       assertThat(b.ping(a.peerId(), List.of(byName))).isPositive();
     }
   }
+
+  @Test
+  void lazyInitiatorDataAfterTheProposalIsKept() throws Exception {
+    // go-libp2p, once identify says the peer speaks a protocol, sends header, proposal and data in one go
+    try (Host a = TestHosts.start(List.of("/yamux/1.0.0")); Host b = TestHosts.start(List.of("/yamux/1.0.0"))) {
+      Connection c = a.connect(b.peerId(), List.of(TestHosts.addr(b)));
+      venus.market.p2p.mux.MuxedStream s = c.session().openStream();
+      java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+      all.writeBytes(venus.market.p2p.multistream.Multistream.encode("/multistream/1.0.0"));
+      all.writeBytes(venus.market.p2p.multistream.Multistream.encode(TestHosts.ECHO));
+      all.writeBytes("lazy".getBytes(StandardCharsets.UTF_8));
+      s.out().write(all.toByteArray());
+      s.closeWrite();
+      assertThat(venus.market.p2p.multistream.Multistream.read(s.in())).isEqualTo("/multistream/1.0.0");
+      assertThat(venus.market.p2p.multistream.Multistream.read(s.in())).isEqualTo(TestHosts.ECHO);
+      assertThat(new String(s.in().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("lazy");
+    }
+  }
 }
