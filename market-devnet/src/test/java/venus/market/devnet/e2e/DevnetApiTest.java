@@ -28,6 +28,9 @@ import venus.market.core.market.DealProposal;
 import venus.market.core.market.MarketMethods;
 import venus.market.core.market.PublishStorageDealsParams;
 import venus.market.core.market.PublishStorageDealsReturn;
+import venus.market.core.miner.ChangeMultiaddrsParams;
+import venus.market.core.miner.ChangePeerIDParams;
+import venus.market.core.miner.ChangeWorkerAddressParams;
 import venus.market.core.miner.MinerMethods;
 import venus.market.core.miner.PreCommitSectorBatchParams2;
 import venus.market.core.miner.ProveCommitSectorParams;
@@ -93,6 +96,51 @@ class DevnetApiTest {
           .isInstanceOf(RpcRemoteException.class)
           .satisfies(e -> assertThat(((RpcRemoteException) e).code()).isEqualTo(-32601))
           .hasMessageContaining("method 'Filecoin.NoSuchMethod' not found");
+    }
+  }
+
+  @Test
+  void minerInfoChangesFollowTheMinerActorRules() {
+    try (Devnet d = Devnet.start(repo, DevnetOptions.forTests())) {
+      RpcClient c = client(d);
+      Address miner = Address.newId(1000);
+      Address worker = d.account("worker");
+      Address owner = d.account("owner");
+      // a binary peer ID (identity multihash of an ed25519 public key) and a binary /ip4/127.0.0.1/tcp/24001
+      byte[] peerId = new byte[38];
+      peerId[0] = 0x00;
+      peerId[1] = 0x24;
+      peerId[2] = 0x08;
+      peerId[3] = 0x01;
+      peerId[4] = 0x12;
+      peerId[5] = 0x20;
+      byte[] maddr = {0x04, 127, 0, 0, 1, 0x06, 0x5d, (byte) 0xc1};
+      JsonNode r1 = send(d, c, worker, miner, BigInteger.ZERO, MinerMethods.CHANGE_PEER_ID,
+          new ChangePeerIDParams(peerId).toCbor());
+      assertThat(r1.get("Receipt").get("ExitCode").asInt()).isZero();
+      JsonNode r2 = send(d, c, worker, miner, BigInteger.ZERO, MinerMethods.CHANGE_MULTIADDRS,
+          new ChangeMultiaddrsParams(List.of(maddr)).toCbor());
+      assertThat(r2.get("Receipt").get("ExitCode").asInt()).isZero();
+      JsonNode info = call(c, "StateMinerInfo", "t01000", null);
+      assertThat(info.get("PeerId").asText()).isEqualTo(venus.market.core.multiformats.Base58.encode(peerId));
+      assertThat(info.get("Multiaddrs").get(0).asText()).isEqualTo(Base64.getEncoder().encodeToString(maddr));
+      // a stranger may not change the peer id; only the owner may change the worker
+      Address stranger = d.account("client");
+      JsonNode denied = send(d, c, stranger, miner, BigInteger.ZERO, MinerMethods.CHANGE_PEER_ID,
+          new ChangePeerIDParams(new byte[] {1}).toCbor());
+      assertThat(denied.get("Receipt").get("ExitCode").asInt()).isEqualTo(18);
+      JsonNode byWorker = send(d, c, worker, miner, BigInteger.ZERO, MinerMethods.CHANGE_WORKER_ADDRESS,
+          new ChangeWorkerAddressParams(stranger, List.of(worker)).toCbor());
+      assertThat(byWorker.get("Receipt").get("ExitCode").asInt()).isEqualTo(18);
+      JsonNode byOwner = send(d, c, owner, miner, BigInteger.ZERO, MinerMethods.CHANGE_WORKER_ADDRESS,
+          new ChangeWorkerAddressParams(worker, List.of(stranger)).toCbor());
+      assertThat(byOwner.get("Receipt").get("ExitCode").asInt()).isZero();
+      assertThat(call(c, "StateMinerInfo", "t01000", null).get("ControlAddresses").get(0).asText()).isEqualTo("t0102");
+      // undecodable params abort with USR_SERIALIZATION, unknown methods with SYS_INVALID_METHOD
+      JsonNode garbage = send(d, c, worker, miner, BigInteger.ZERO, MinerMethods.CHANGE_PEER_ID, new byte[] {(byte) 0xff});
+      assertThat(garbage.get("Receipt").get("ExitCode").asInt()).isEqualTo(21);
+      JsonNode unknown = send(d, c, worker, miner, BigInteger.ZERO, 999, new byte[0]);
+      assertThat(unknown.get("Receipt").get("ExitCode").asInt()).isEqualTo(3);
     }
   }
 
