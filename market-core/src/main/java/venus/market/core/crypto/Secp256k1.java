@@ -7,8 +7,6 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
@@ -72,27 +70,41 @@ public final class Secp256k1 {
     return signDigest(privateKey, Blake2b.sum256(message));
   }
 
-  /** Signs a 32-byte digest as is. */
+  /**
+   * Signs a 32-byte digest as is. The nonce point R gives the recovery id directly (parity of R.y, plus 2 if R.x
+   * wrapped past the group order); negating s for low-S flips the parity.
+   */
   public static byte[] signDigest(byte[] privateKey, byte[] digest) {
     requireDigest(digest);
     BigInteger d = scalar(privateKey);
-    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-    signer.init(true, new ECPrivateKeyParameters(d, DOMAIN));
-    BigInteger[] rs = signer.generateSignature(digest);
-    BigInteger r = rs[0];
-    BigInteger s = rs[1].compareTo(HALF_N) > 0 ? N.subtract(rs[1]) : rs[1];
-    ECPoint expected = new FixedPointCombMultiplier().multiply(DOMAIN.getG(), d).normalize();
-    for (int v = 0; v < 4; v++) {
-      ECPoint q = recoverPoint(digest, r, s, v);
-      if (q != null && q.equals(expected)) {
-        byte[] out = new byte[SIGNATURE_BYTES];
-        System.arraycopy(BigIntegers.asUnsignedByteArray(32, r), 0, out, 0, 32);
-        System.arraycopy(BigIntegers.asUnsignedByteArray(32, s), 0, out, 32, 32);
-        out[64] = (byte) v;
-        return out;
-      }
+    BigInteger e = new BigInteger(1, digest);
+    HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
+    nonces.init(N, d, digest);
+    FixedPointCombMultiplier multiplier = new FixedPointCombMultiplier();
+    BigInteger r;
+    BigInteger s;
+    int v;
+    do {
+      BigInteger k;
+      ECPoint point;
+      do {
+        k = nonces.nextK();
+        point = multiplier.multiply(DOMAIN.getG(), k).normalize();
+        BigInteger x = point.getAffineXCoord().toBigInteger();
+        r = x.mod(N);
+        v = (point.getAffineYCoord().testBitZero() ? 1 : 0) | (x.compareTo(N) >= 0 ? 2 : 0);
+      } while (r.signum() == 0);
+      s = BigIntegers.modOddInverse(N, k).multiply(e.add(d.multiply(r))).mod(N);
+    } while (s.signum() == 0);
+    if (s.compareTo(HALF_N) > 0) {
+      s = N.subtract(s);
+      v ^= 1;
     }
-    throw new IllegalStateException("no recovery id reproduces the signing key; the signer is broken");
+    byte[] out = new byte[SIGNATURE_BYTES];
+    System.arraycopy(BigIntegers.asUnsignedByteArray(32, r), 0, out, 0, 32);
+    System.arraycopy(BigIntegers.asUnsignedByteArray(32, s), 0, out, 32, 32);
+    out[64] = (byte) v;
+    return out;
   }
 
   /** Recovers the 65-byte uncompressed public key that signed blake2b-256({@code message}). */
@@ -159,7 +171,8 @@ public final class Secp256k1 {
 
   private static BigInteger scalar(byte[] privateKey) {
     if (privateKey.length != PRIVATE_KEY_BYTES) {
-      throw new CryptoException("secp256k1 private key must be " + PRIVATE_KEY_BYTES + " bytes, got " + privateKey.length);
+      throw new CryptoException("secp256k1 private key must be " + PRIVATE_KEY_BYTES + " bytes, got "
+          + privateKey.length);
     }
     BigInteger d = new BigInteger(1, privateKey);
     if (d.signum() == 0 || d.compareTo(N) >= 0) {
