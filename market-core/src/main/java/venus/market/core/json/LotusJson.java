@@ -12,6 +12,7 @@ import venus.market.core.address.Address;
 import venus.market.core.address.Network;
 import venus.market.core.amount.TokenAmount;
 import venus.market.core.chain.SignedMessage;
+import venus.market.core.chain.TipSetKey;
 import venus.market.core.chain.UnsignedMessage;
 import venus.market.core.crypto.Signature;
 import venus.market.core.multiformats.Cid;
@@ -51,6 +52,8 @@ public final class LotusJson {
     m.addSerializer(TokenAmount.class, new BigIntJson.TokenAmountSerializer());
     m.addDeserializer(TokenAmount.class, new BigIntJson.TokenAmountDeserializer());
     m.addSerializer(Signature.class, new SignatureJson.Serializer());
+    m.addSerializer(TipSetKey.class, new TipSetKeyJson.Serializer());
+    m.addDeserializer(TipSetKey.class, new TipSetKeyJson.Deserializer());
     m.addSerializer(UnsignedMessage.class, new MessageJson.UnsignedSerializer());
     m.addDeserializer(UnsignedMessage.class, new MessageJson.UnsignedDeserializer());
     m.addSerializer(SignedMessage.class, new MessageJson.SignedSerializer());

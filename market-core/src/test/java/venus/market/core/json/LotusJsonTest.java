@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import venus.market.core.address.Address;
 import venus.market.core.address.Network;
 import venus.market.core.amount.TokenAmount;
+import venus.market.core.chain.TipSetKey;
 import venus.market.core.crypto.SigType;
 import venus.market.core.crypto.Signature;
 import venus.market.core.multiformats.Cid;
@@ -282,5 +283,22 @@ class LotusJsonTest {
     assertThatThrownBy(() -> MAPPER.readValue("{\"Type\":1,\"Data\":\"!!\"}", Signature.class))
         .isInstanceOf(MismatchedInputException.class)
         .hasMessageContaining("base64");
+  }
+
+  @Test
+  void tipSetKeysAreArraysOfCids() throws Exception {
+    JsonNode key = params("ChainGetTipSet").get(0);
+    TipSetKey tsk = roundTrip(key, TipSetKey.class);
+    assertThat(tsk.cids()).hasSize(2);
+    assertThat(tsk.bytes()).hasSize(tsk.cids().get(0).bytes().length * 2);
+    assertThat(MAPPER.treeToValue(params("StateLookupID").get(1), TipSetKey.class)).isEqualTo(tsk);
+    assertThat(MAPPER.writeValueAsString(TipSetKey.EMPTY)).isEqualTo("[]");
+    assertThat(MAPPER.readValue("[]", TipSetKey.class)).isEqualTo(TipSetKey.EMPTY);
+    assertThat(MAPPER.readValue("null", TipSetKey.class)).isEqualTo(TipSetKey.EMPTY);
+    assertThatThrownBy(() -> MAPPER.readValue("\"bafy\"", TipSetKey.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("array of CIDs");
+    assertThatThrownBy(() -> MAPPER.readValue("[null]", TipSetKey.class))
+        .isInstanceOf(MismatchedInputException.class);
   }
 }
