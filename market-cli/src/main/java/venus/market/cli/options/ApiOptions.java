@@ -1,0 +1,60 @@
+package venus.market.cli.options;
+
+import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import venus.market.cli.CliFailures.DaemonNotRunningException;
+import venus.market.cli.VenusMarketCommand;
+import venus.market.core.jsonrpc.ApiInfo;
+import venus.market.core.jsonrpc.RpcClient;
+import venus.market.daemon.repo.Repo;
+
+/**
+ * How a thin command finds the daemon: {@code --api-url}/{@code --token}, else {@code MARKET_API_INFO}
+ * ("token:multiaddr"), else the {@code api} and {@code token} files the daemon writes into its repo.
+ */
+public final class ApiOptions {
+  public static final String ENV = "MARKET_API_INFO";
+
+  @Option(names = "--api-url", paramLabel = "<multiaddr|url>",
+      description = "daemon API address (default: $MARKET_API_INFO or <repo>/api)")
+  String apiUrl;
+
+  @Option(names = "--token", paramLabel = "<jwt>", description = "API token (default: <repo>/token)")
+  String token;
+
+  @Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "60",
+      description = "seconds to wait for the daemon's reply (default: ${DEFAULT-VALUE})")
+  long timeoutSeconds;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  /** Opens an HTTP JSON-RPC client to the daemon's /rpc/v0 endpoint. */
+  public DaemonClient connect() {
+    ApiInfo info = resolve();
+    return new DaemonClient(RpcClient.of(info, "v0", DaemonClient.mapper(), Duration.ofSeconds(timeoutSeconds)));
+  }
+
+  /** The --api-url given, else {@code fallback}. */
+  public String apiUrlOr(String fallback) {
+    return apiUrl != null ? apiUrl : fallback;
+  }
+
+  ApiInfo resolve() {
+    Repo repo = new Repo(((VenusMarketCommand) mixee.root().userObject()).repoPath());
+    if (apiUrl != null) {
+      return new ApiInfo(token != null ? token : repo.readToken().orElse(null), apiUrl);
+    }
+    String env = System.getenv(ENV);
+    if (env != null && !env.isBlank()) {
+      ApiInfo info = ApiInfo.parse(env);
+      return token != null ? new ApiInfo(token, info.address()) : info;
+    }
+    String addr = repo.readApi().orElseThrow(() -> new DaemonNotRunningException(
+        "the venus-market daemon is not running: no API address in " + repo.apiFile()
+            + " (start `venus-market solo-run`, or pass --api-url / set " + ENV + ")"));
+    return new ApiInfo(token != null ? token : repo.readToken().orElse(null), addr);
+  }
+}

@@ -1,0 +1,2 @@
+/** The venus-market command line: solo-run and the thin JSON-RPC commands. */
+package venus.market.cli;

@@ -1,0 +1,9 @@
+package venus.market.cli.provider.actor;
+
+import picocli.CommandLine.Command;
+
+/** {@code venus-market actor}: the miners this market serves and their on-chain network info. */
+@Command(name = "actor", mixinStandardHelpOptions = true, description = "Manage the miner actors served by this market.",
+    subcommands = {ActorListCommand.class, ActorSetAddrsCommand.class, ActorSetPeerIdCommand.class,
+        ActorInfoCommand.class})
+public final class ActorCommand {}

@@ -1,0 +1,2 @@
+/** actor list / set-addrs / set-peer-id / info. */
+package venus.market.cli.provider.actor;

@@ -1,0 +1,8 @@
+package venus.market.cli.provider.auth;
+
+import picocli.CommandLine.Command;
+
+/** {@code venus-market auth}: API tokens for sealers, clients and scripts. */
+@Command(name = "auth", mixinStandardHelpOptions = true, description = "Manage API tokens.",
+    subcommands = {AuthCreateTokenCommand.class, AuthApiInfoCommand.class})
+public final class AuthCommand {}

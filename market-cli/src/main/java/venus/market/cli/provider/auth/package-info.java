@@ -1,0 +1,2 @@
+/** auth api-info / create-token. */
+package venus.market.cli.provider.auth;

@@ -1,0 +1,8 @@
+package venus.market.cli.provider.net;
+
+import picocli.CommandLine.Command;
+
+/** {@code venus-market net}: the daemon's libp2p host. */
+@Command(name = "net", mixinStandardHelpOptions = true, description = "Inspect the market's libp2p host.",
+    subcommands = {NetListenCommand.class, NetIdCommand.class, NetPeersCommand.class})
+public final class NetCommand {}

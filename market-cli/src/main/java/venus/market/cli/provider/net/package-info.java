@@ -1,0 +1,2 @@
+/** net listen / id / peers. */
+package venus.market.cli.provider.net;

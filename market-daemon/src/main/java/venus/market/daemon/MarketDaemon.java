@@ -1,0 +1,205 @@
+package venus.market.daemon;
+
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import venus.market.core.jsonrpc.JwtTokens;
+import venus.market.core.jsonrpc.Permission;
+import venus.market.core.jsonrpc.RpcAuthPolicy;
+import venus.market.core.jsonrpc.RpcRegistry;
+import venus.market.core.jsonrpc.RpcServer;
+import venus.market.daemon.actor.MinerActors;
+import venus.market.daemon.ask.AskProtocol;
+import venus.market.daemon.ask.AskService;
+import venus.market.daemon.config.MarketConfig;
+import venus.market.daemon.config.SignerConfig;
+import venus.market.daemon.net.ApiAddress;
+import venus.market.daemon.net.P2pHost;
+import venus.market.daemon.node.MessageSender;
+import venus.market.daemon.node.NodeClient;
+import venus.market.daemon.node.Retry;
+import venus.market.daemon.repo.ConfigFile;
+import venus.market.daemon.repo.LiveConfig;
+import venus.market.daemon.repo.Repo;
+import venus.market.daemon.rpc.MarketRpc;
+import venus.market.daemon.signer.NodeWalletSigner;
+import venus.market.daemon.signer.Signer;
+import venus.market.daemon.signer.WalletSigner;
+import venus.market.daemon.store.KvStore;
+import venus.market.daemon.store.RocksKvStore;
+
+/**
+ * The provider daemon ({@code venus-market solo-run}), wired by hand: repo and config, metadata store,
+ * node client, signer, libp2p host with the ask protocol, and the JSON-RPC API. {@link #start} returns
+ * once everything listens and the {@code api}/{@code token} files are written; {@link #close} stops
+ * in reverse order.
+ */
+public final class MarketDaemon implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MarketDaemon.class);
+
+  private final Repo repo;
+  private final LiveConfig config;
+  private final KvStore store;
+  private final NodeClient node;
+  private final P2pHost p2p;
+  private final AskService asks;
+  private final RpcServer rpc;
+  private final RpcRegistry registry;
+  private final String apiAddress;
+  private final String adminToken;
+  private final Deque<AutoCloseable> closers;
+
+  private MarketDaemon(Builder b) {
+    this.repo = b.repo;
+    this.config = b.config;
+    this.store = b.store;
+    this.node = b.node;
+    this.p2p = b.p2p;
+    this.asks = b.asks;
+    this.rpc = b.rpc;
+    this.registry = b.registry;
+    this.apiAddress = b.apiAddress;
+    this.adminToken = b.adminToken;
+    this.closers = b.closers;
+  }
+
+  /** Loads the repo's config with the flag overrides applied (saving it), checks it and starts. */
+  public static MarketDaemon start(Repo repo, List<UnaryOperator<MarketConfig>> overrides) throws Exception {
+    ConfigFile.Loaded loaded = ConfigFile.load(repo, overrides);
+    if (loaded.written()) {
+      LOG.info("config saved to {}", repo.configFile());
+    }
+    StartupCheck.require(loaded.config(), repo.configFile().toString());
+    return start(repo, loaded.config());
+  }
+
+  public static MarketDaemon start(Repo repo, MarketConfig cfg) throws Exception {
+    Builder b = new Builder(repo, cfg);
+    try {
+      b.build();
+    } catch (Exception | Error e) {
+      b.closeAll();
+      throw e;
+    }
+    MarketDaemon d = new MarketDaemon(b);
+    LOG.info("venus-market started api={} peer={} miners={}", d.apiAddress, d.p2p.peerId(),
+        cfg.storageMiners().stream().map(m -> m.addr()).toList());
+    return d;
+  }
+
+  public Repo repo() {
+    return repo;
+  }
+
+  public MarketConfig config() {
+    return config.get();
+  }
+
+  /** The API multiaddr actually bound (also in the repo's {@code api} file). */
+  public String apiAddress() {
+    return apiAddress;
+  }
+
+  public String adminToken() {
+    return adminToken;
+  }
+
+  public P2pHost p2p() {
+    return p2p;
+  }
+
+  public AskService asks() {
+    return asks;
+  }
+
+  public KvStore store() {
+    return store;
+  }
+
+  public NodeClient node() {
+    return node;
+  }
+
+  /** Where later subsystems (deals, issue 5) add their API methods. */
+  public RpcRegistry registry() {
+    return registry;
+  }
+
+  @Override
+  public void close() {
+    repo.removeApi();
+    while (!closers.isEmpty()) {
+      try {
+        closers.pop().close();
+      } catch (Exception e) {
+        LOG.warn("error while stopping: {}", e.toString());
+      }
+    }
+    LOG.info("venus-market stopped");
+  }
+
+  /** Builds the parts in dependency order, remembering how to close each one. */
+  private static final class Builder {
+    final Repo repo;
+    final MarketConfig cfg;
+    final Deque<AutoCloseable> closers = new ArrayDeque<>();
+    LiveConfig config;
+    KvStore store;
+    NodeClient node;
+    P2pHost p2p;
+    AskService asks;
+    RpcServer rpc;
+    RpcRegistry registry;
+    String apiAddress;
+    String adminToken;
+
+    Builder(Repo repo, MarketConfig cfg) {
+      this.repo = repo;
+      this.cfg = cfg;
+    }
+
+    void build() throws Exception {
+      config = new LiveConfig(repo, cfg);
+      store = RocksKvStore.open(repo.metadataDir());
+      closers.push(store);
+      node = NodeClient.connect(cfg.node(), cfg.api().timeout(), Retry.standard());
+      LOG.info("connected to node url={} version={}", cfg.node().url(), node.version());
+      Signer signer = cfg.signer().effectiveType().equals(SignerConfig.WALLET)
+          ? WalletSigner.connect(cfg.signer(), cfg.api().timeout(), Retry.standard())
+          : new NodeWalletSigner(node);
+      MessageSender sender = new MessageSender(node);
+      MinerActors actors = new MinerActors(config, node, sender);
+      asks = new AskService(store, actors, node, signer);
+      p2p = P2pHost.start(repo, cfg.libp2p());
+      closers.push(p2p);
+      AskProtocol.register(p2p, asks);
+      byte[] secret = cfg.api().secret().isEmpty() ? repo.jwtSecret(new SecureRandom())
+          : java.util.HexFormat.of().parseHex(cfg.api().secret());
+      JwtTokens tokens = new JwtTokens(secret);
+      registry = MarketRpc.registry(new MarketRpc.Services(config, actors, asks, p2p, sender, node, tokens));
+      ApiAddress listen = ApiAddress.parse(cfg.api().listenAddress());
+      rpc = RpcServer.builder().bind(listen.host(), listen.port()).endpoint("/rpc/v0", registry)
+          .endpoint("/rpc/v1", registry).mapper(NodeClient.mapper()).auth(RpcAuthPolicy.lotusDefault(tokens)).build()
+          .start();
+      closers.push(rpc);
+      apiAddress = listen.withPort(rpc.port()).toString();
+      adminToken = tokens.createVenusStyle("MarketLocalToken", Permission.ADMIN);
+      repo.writeToken(adminToken);
+      repo.writeApi(apiAddress);
+    }
+
+    void closeAll() {
+      while (!closers.isEmpty()) {
+        try {
+          closers.pop().close();
+        } catch (Exception e) {
+          LOG.warn("error while stopping after a failed start: {}", e.toString());
+        }
+      }
+    }
+  }
+}
