@@ -20,7 +20,13 @@ import venus.market.core.miner.ChangePeerIDParams;
 import venus.market.core.miner.ChangeWorkerAddressParams;
 import venus.market.core.miner.MinerMethods;
 import venus.market.core.miner.PreCommitSectorBatchParams2;
+import venus.market.core.miner.BatchReturn;
+import venus.market.core.miner.DataActivationNotification;
+import venus.market.core.miner.PieceActivationManifest;
 import venus.market.core.miner.ProveCommitSectorParams;
+import venus.market.core.miner.ProveCommitSectors3Params;
+import venus.market.core.miner.SectorActivationManifest;
+import venus.market.core.cbor.CborReader;
 import venus.market.core.miner.SectorPreCommitInfo;
 import venus.market.core.multiformats.Cid;
 import venus.market.devnet.state.ActorKind;
@@ -142,6 +148,30 @@ public final class ActorMethods implements MethodInvoker {
       ProveCommitSectorParams p = ProveCommitSectorParams.decode(call.params());
       miner.proveCommitSector(call.callerId(), id, call.epoch(), p.sectorNumber(), p.proof(), market);
       return new byte[0];
+    }
+    if (m == MinerMethods.PROVE_COMMIT_SECTORS3) {
+      ProveCommitSectors3Params p = ProveCommitSectors3Params.decode(call.params());
+      List<SectorActivation> activations = new ArrayList<>();
+      for (SectorActivationManifest a : p.sectorActivations()) {
+        List<SectorActivation.Piece> pieces = new ArrayList<>();
+        for (PieceActivationManifest piece : a.pieces()) {
+          List<Long> deals = new ArrayList<>();
+          for (DataActivationNotification n : piece.notifications()) {
+            if (n.address().isId() && n.address().id() == BuiltinIds.MARKET) {
+              deals.add(CborReader.decode(n.payload(), CborReader::readUint64));
+            }
+          }
+          pieces.add(new SectorActivation.Piece(piece.cid().bytes(), piece.size(), deals));
+        }
+        activations.add(new SectorActivation(a.sectorNumber(), pieces));
+      }
+      boolean proofs = p.aggregateProof().length > 0
+          || (p.sectorProofs().size() == activations.size() && p.sectorProofs().stream().allMatch(b -> b.length > 0));
+      List<long[]> failed = miner.proveCommitSectors3(call.callerId(), id, call.epoch(), activations, proofs,
+          p.requireActivationSuccess(), market, commD);
+      List<BatchReturn.FailCode> codes = new ArrayList<>();
+      failed.forEach(f -> codes.add(new BatchReturn.FailCode(f[0], f[1])));
+      return new BatchReturn(activations.size() - failed.size(), codes).toCbor();
     }
     throw new ActorError(ExitCode.SYS_INVALID_METHOD, "miner actor method " + m + " is not callable on the devnet");
   }

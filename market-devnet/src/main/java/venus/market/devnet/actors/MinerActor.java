@@ -134,9 +134,8 @@ public final class MinerActor {
           throw ActorError.illegalArgument(
               "unsealed CID of sector " + p.sectorNumber() + " does not match the commitment of its deals");
         }
-      } else if (p.unsealedCid() != null) {
-        throw ActorError.illegalArgument("unsealed CID given for sector " + p.sectorNumber() + " without deals");
       }
+      // Without deal ids the declared commD is checked against the piece manifest at ProveCommitSectors3.
     }
     for (PreCommitInput p : sectors) {
       state.sectors().put(new SectorKey(minerId, p.sectorNumber()), new SectorRecord(
@@ -164,6 +163,80 @@ public final class MinerActor {
     }
     market.activateDeals(minerId, sectorNumber, s.expiration(), s.dealIds(), epoch);
     state.sectors().put(key, s.activatedAt(epoch));
+  }
+
+  /**
+   * ProveCommitSectors3 (simplified): each listed sector must be pre-committed without deal ids, its
+   * declared commD must match the manifest's pieces, and each market notification's deal must be this
+   * miner's deal for that very piece. A failing sector aborts the message when
+   * {@code requireActivationSuccess}, else it is reported in the returned fail list.
+   *
+   * @return indexes of the failed activations with their exit codes
+   */
+  public List<long[]> proveCommitSectors3(long caller, long minerId, long epoch, List<SectorActivation> activations,
+      boolean proofsPresent, boolean requireActivationSuccess, MarketActor market, UnsealedCidCalculator commD) {
+    MinerRecord m = miner(minerId);
+    requireControl(m, caller);
+    if (activations.isEmpty()) {
+      throw ActorError.illegalArgument("batch empty");
+    }
+    if (!proofsPresent) {
+      throw ActorError.illegalArgument("one non-empty proof per sector or an aggregate proof is required");
+    }
+    List<long[]> failed = new ArrayList<>();
+    for (int i = 0; i < activations.size(); i++) {
+      SectorActivation a = activations.get(i);
+      String problem = checkActivation(m, epoch, a, commD);
+      if (problem != null) {
+        if (requireActivationSuccess) {
+          throw ActorError.illegalArgument("sector " + a.sectorNumber() + ": " + problem);
+        }
+        failed.add(new long[] {i, venus.market.devnet.vm.ExitCode.USR_ILLEGAL_ARGUMENT});
+        continue;
+      }
+      SectorKey key = new SectorKey(minerId, a.sectorNumber());
+      SectorRecord s = state.sectors().get(key).orElseThrow();
+      List<Long> deals = new ArrayList<>();
+      a.pieces().forEach(p -> deals.addAll(p.dealIds()));
+      market.activateDeals(minerId, a.sectorNumber(), s.expiration(), deals, epoch);
+      state.sectors().put(key, new SectorRecord(s.minerId(), s.number(), s.sealProof(), s.sealedCid(),
+          s.unsealedCid(), deals, s.sealRandEpoch(), s.expiration(), s.preCommitEpoch(), epoch));
+    }
+    return failed;
+  }
+
+  private String checkActivation(MinerRecord m, long epoch, SectorActivation a, UnsealedCidCalculator commD) {
+    SectorRecord s = state.sectors().get(new SectorKey(m.id(), a.sectorNumber())).orElse(null);
+    if (s == null || s.isProven()) {
+      return "not a pre-committed sector";
+    }
+    if (!s.dealIds().isEmpty()) {
+      return "pre-committed with deal ids; prove it with ProveCommitSector";
+    }
+    if (epoch <= s.preCommitEpoch()) {
+      return "too early to prove: pre-committed at " + s.preCommitEpoch();
+    }
+    List<PieceRef> pieces = new ArrayList<>();
+    for (SectorActivation.Piece p : a.pieces()) {
+      pieces.add(new PieceRef(p.pieceCid(), p.size()));
+      for (long id : p.dealIds()) {
+        DealRecord d = state.deals().get(id).orElse(null);
+        if (d == null || d.providerId() != m.id() || d.isActive()) {
+          return "deal " + id + " is not an unactivated deal of this miner";
+        }
+        if (!Arrays.equals(d.pieceCid(), p.pieceCid()) || d.pieceSize() != p.size()) {
+          return "deal " + id + " is for another piece";
+        }
+        if (epoch > d.startEpoch() || d.endEpoch() > s.expiration()) {
+          return "deal " + id + " cannot be activated in this sector now";
+        }
+      }
+    }
+    byte[] expected = pieces.isEmpty() ? null : commD.compute(m.sectorSize(), pieces);
+    if (!Arrays.equals(expected, s.unsealedCid())) {
+      return "unsealed CID does not match the commitment of the manifest's pieces";
+    }
+    return null;
   }
 
   private boolean sectorHoldingDeal(long minerId, long dealId) {

@@ -28,7 +28,12 @@ import venus.market.core.market.DealProposal;
 import venus.market.core.market.MarketMethods;
 import venus.market.core.market.PublishStorageDealsParams;
 import venus.market.core.market.PublishStorageDealsReturn;
+import venus.market.core.miner.BatchReturn;
 import venus.market.core.miner.ChangeMultiaddrsParams;
+import venus.market.core.miner.DataActivationNotification;
+import venus.market.core.miner.PieceActivationManifest;
+import venus.market.core.miner.ProveCommitSectors3Params;
+import venus.market.core.miner.SectorActivationManifest;
 import venus.market.core.miner.ChangePeerIDParams;
 import venus.market.core.miner.ChangeWorkerAddressParams;
 import venus.market.core.miner.MinerMethods;
@@ -141,6 +146,55 @@ class DevnetApiTest {
       assertThat(garbage.get("Receipt").get("ExitCode").asInt()).isEqualTo(21);
       JsonNode unknown = send(d, c, worker, miner, BigInteger.ZERO, 999, new byte[0]);
       assertThat(unknown.get("Receipt").get("ExitCode").asInt()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void proveCommitSectors3ActivatesDealsThroughMarketNotifications() {
+    try (Devnet d = Devnet.start(repo, DevnetOptions.forTests())) {
+      RpcClient c = client(d);
+      Address client = d.account("client");
+      Address worker = d.account("worker");
+      String ten = BigInteger.TEN.pow(19).toString();
+      call(c, "MarketAddBalance", t(client), t(client), ten);
+      call(c, "MarketAddBalance", t(worker), "t01000", ten);
+      d.mineTipset();
+      long head = call(c, "ChainHead").get("Height").asLong();
+      long start = head + 50;
+      byte[] root = new byte[32];
+      root[5] = 9;
+      DealProposal p = new DealProposal(PieceCid.v1(root), 4096, false, client, Address.newId(1000),
+          DealLabel.ofString("pcs3"), start, start + MarketPolicy.MIN_DEAL_DURATION, TokenAmount.ZERO,
+          TokenAmount.ofAtto(MarketPolicy.minProviderCollateral(4096)), TokenAmount.ZERO);
+      Signature sig = d.wallet().sign(client, p.signingBytes());
+      JsonNode pub = send(d, c, worker, Address.newId(5), BigInteger.ZERO, MarketMethods.PUBLISH_STORAGE_DEALS,
+          new PublishStorageDealsParams(List.of(new ClientDealProposal(p, sig))).toCbor());
+      assertThat(pub.get("Receipt").get("ExitCode").asInt()).isZero();
+      Cid commD = Cid.decode(new PieceCommD().compute(Genesis.SECTOR_SIZE_8MIB, List.of(new PieceRef(p.pieceCID().bytes(), 4096))));
+      long expiration = start + MarketPolicy.MIN_DEAL_DURATION + 10;
+      JsonNode pre = send(d, c, worker, Address.newId(1000), BigInteger.ZERO, MinerMethods.PRE_COMMIT_SECTOR_BATCH2,
+          new PreCommitSectorBatchParams2(List.of(new SectorPreCommitInfo(Genesis.SEAL_PROOF_8MIB_V1_1, 3, commD, head,
+              List.of(), expiration, commD))).toCbor());
+      assertThat(pre.get("Receipt").get("ExitCode").asInt()).isZero();
+      PieceActivationManifest wrongPiece = new PieceActivationManifest(PieceCid.v1(new byte[32]), 4096, null,
+          List.of(DataActivationNotification.marketDeal(0)));
+      JsonNode failed = send(d, c, worker, Address.newId(1000), BigInteger.ZERO, MinerMethods.PROVE_COMMIT_SECTORS3,
+          new ProveCommitSectors3Params(List.of(new SectorActivationManifest(3, List.of(wrongPiece))),
+              List.of(new byte[] {1}), new byte[0], null, false, false).toCbor());
+      BatchReturn none = BatchReturn.decode(Base64.getDecoder().decode(failed.get("Receipt").get("Return").asText()));
+      assertThat(none.successCount()).isZero();
+      assertThat(none.failCodes()).hasSize(1);
+      PieceActivationManifest piece = new PieceActivationManifest(p.pieceCID(), 4096, null,
+          List.of(DataActivationNotification.marketDeal(0)));
+      JsonNode proved = send(d, c, worker, Address.newId(1000), BigInteger.ZERO, MinerMethods.PROVE_COMMIT_SECTORS3,
+          new ProveCommitSectors3Params(List.of(new SectorActivationManifest(3, List.of(piece))),
+              List.of(new byte[] {1}), new byte[0], null, true, true).toCbor());
+      assertThat(proved.get("Receipt").get("ExitCode").asInt()).isZero();
+      BatchReturn ok = BatchReturn.decode(Base64.getDecoder().decode(proved.get("Receipt").get("Return").asText()));
+      assertThat(ok.successCount()).isEqualTo(1);
+      JsonNode deal = call(c, "StateMarketStorageDeal", 0, null);
+      assertThat(deal.get("State").get("SectorNumber").asLong()).isEqualTo(3);
+      assertThat(deal.get("State").get("SectorStartEpoch").asLong()).isEqualTo(proved.get("Height").asLong());
     }
   }
 
