@@ -14,9 +14,10 @@ public final class MplexFrameEncoder extends MessageToMessageEncoder<MplexFrame>
     ByteBuf header = ctx.alloc().buffer(20);
     ByteBufVarints.write(header, (f.streamId() << 3) | f.flag());
     ByteBufVarints.write(header, f.data().readableBytes());
-    out.add(header);
     if (f.data().isReadable()) {
-      out.add(f.data().retain());
+      out.add(ctx.alloc().compositeBuffer(2).addComponents(true, header, f.data().retain()));
+    } else {
+      out.add(header);
     }
   }
 }

@@ -5,7 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
 import java.util.List;
 
-/** {@link YamuxFrame} → header buffer followed by the payload (no copy of the payload). */
+/** {@link YamuxFrame} → one buffer: header then payload (the payload is not copied). */
 public final class YamuxFrameEncoder extends MessageToMessageEncoder<YamuxFrame> {
 
   @Override
@@ -16,9 +16,11 @@ public final class YamuxFrameEncoder extends MessageToMessageEncoder<YamuxFrame>
     header.writeShort(f.flags());
     header.writeInt(f.streamId());
     header.writeInt((int) f.length());
-    out.add(header);
     if (f.data().isReadable()) {
-      out.add(f.data().retain());
+      // One buffer per frame, so the Noise codec below seals header and payload in one transport message.
+      out.add(ctx.alloc().compositeBuffer(2).addComponents(true, header, f.data().retain()));
+    } else {
+      out.add(header);
     }
   }
 }

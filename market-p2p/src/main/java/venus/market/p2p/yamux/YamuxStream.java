@@ -9,8 +9,8 @@ import venus.market.p2p.mux.MuxedStream;
 /** A yamux stream: flow-controlled in both directions with per-stream windows. */
 final class YamuxStream extends MuxedStream {
 
-  /** Largest Data frame we send; the peer's window bounds it further. */
-  static final int MAX_CHUNK = 64 * 1024;
+  /** Largest Data payload we send: header and payload then fit one Noise transport message (65519 bytes). */
+  static final int MAX_CHUNK = venus.market.p2p.noise.NoiseTransportCodec.MAX_PLAINTEXT - YamuxFrame.HEADER_LENGTH;
 
   private final YamuxSession yamux;
   private long sendWindow;
