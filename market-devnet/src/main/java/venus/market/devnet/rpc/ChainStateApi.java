@@ -71,11 +71,8 @@ final class ChainStateApi {
     ns.method("ChainGetMessage", Permission.READ, types(1), c -> Json.message(findMessage(Json.parseCid(arg(c, 0), "message CID"))));
     ns.channel("ChainNotify", Permission.READ, List.of(), (call, sink) -> {
       sink.send(Json.arr().add(headChange("current", node.chain().head())));
-      venus.market.devnet.chain.ChainEngine.HeadListener l = ts -> {
-        if (!sink.send(Json.arr().add(headChange("apply", ts)))) {
-          // the client went away; the close hook below unregisters us
-        }
-      };
+      // send() returns false once the client has gone; the close hook below then unregisters us
+      venus.market.devnet.chain.ChainEngine.HeadListener l = ts -> sink.send(Json.arr().add(headChange("apply", ts)));
       node.chain().addListener(l);
       return () -> node.chain().removeListener(l);
     });
