@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import venus.market.core.MarketException;
@@ -60,7 +61,13 @@ public final class LocalImporter {
     if (Files.isDirectory(out)) {
       throw new DataException(out + " is a directory; give the path of the CAR file to write");
     }
-    Path abs = out.toAbsolutePath();
+    Path abs = out.toAbsolutePath().normalize();
+    if (!Files.isDirectory(abs.getParent())) {
+      throw new NoSuchFileException(abs.getParent().toString(), null, "directory for the CAR does not exist");
+    }
+    if (Files.exists(abs) && Files.isSameFile(abs, file)) {
+      throw new DataException("output " + out + " is the input file; give another path for the CAR");
+    }
     Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
     try {
       ImportResult result;

@@ -1,6 +1,8 @@
 package venus.market.client.cli.data;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,11 +25,12 @@ public final class DropCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ImportStore store = ImportStore.open(Cli.root(spec).repo());
+    Set<Long> unique = new LinkedHashSet<>(ids);
     // check all first, so a typo in the second ID does not leave the first one half-dropped
-    for (long id : ids) {
+    for (long id : unique) {
       store.get(id);
     }
-    for (long id : ids) {
+    for (long id : unique) {
       store.remove(id);
     }
     return 0;
