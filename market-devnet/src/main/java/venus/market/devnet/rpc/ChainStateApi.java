@@ -232,7 +232,7 @@ final class ChainStateApi {
     r.set("EventsRoot", NullNode.getInstance());
     o.set("Receipt", r);
     o.set("ReturnDec", NullNode.getInstance());
-    o.set("TipSet", Json.arr().add(Json.cid(m.tipsetCid())));
+    o.set("TipSet", Json.tipsetKey(m.tipsetCid()));
     o.put("Height", m.height());
     return o;
   }

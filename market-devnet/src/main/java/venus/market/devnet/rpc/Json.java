@@ -1,6 +1,8 @@
 package venus.market.devnet.rpc;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -15,6 +17,8 @@ import venus.market.core.crypto.Signature;
 import venus.market.core.multiformats.Cid;
 import venus.market.core.amount.TokenAmount;
 import venus.market.core.chain.SignedMessage;
+import venus.market.core.chain.TipSetKey;
+import venus.market.core.json.LotusJson;
 import venus.market.core.chain.UnsignedMessage;
 import venus.market.devnet.chain.TipsetRecord;
 import venus.market.devnet.chain.BlockFields;
@@ -38,8 +42,19 @@ public final class Json {
     return F.arrayNode();
   }
 
+  /**
+   * Core's Lotus JSON module, printing addresses with the t prefix: every shape core knows (CIDs,
+   * messages, signatures, tipset keys) is rendered and read by it rather than by hand here.
+   */
+  static final ObjectMapper LOTUS = LotusJson.mapper(Network.TESTNET);
+
+  /** {@code value} in Lotus JSON as a tree, so it can be placed inside a hand-built devnet reply. */
+  public static JsonNode tree(Object value) {
+    return value == null ? NullNode.getInstance() : LOTUS.valueToTree(value);
+  }
+
   public static JsonNode cid(Cid c) {
-    return c == null ? NullNode.getInstance() : obj().put("/", c.toString());
+    return tree(c);
   }
 
   public static JsonNode cid(byte[] binary) {
@@ -63,7 +78,7 @@ public final class Json {
   }
 
   public static JsonNode signature(Signature s) {
-    return obj().put("Type", s.type().code()).set("Data", bytes(s.data()));
+    return tree(s);
   }
 
   public static ArrayNode cids(List<byte[]> binaries) {
@@ -72,28 +87,12 @@ public final class Json {
     return a;
   }
 
-  public static ObjectNode message(UnsignedMessage m) {
-    ObjectNode o = obj();
-    o.put("Version", UnsignedMessage.VERSION);
-    o.put("To", addr(m.to()));
-    o.put("From", addr(m.from()));
-    o.put("Nonce", new BigInteger(Long.toUnsignedString(m.nonce())));
-    o.put("Value", big(m.value().atto()));
-    o.put("GasLimit", m.gasLimit());
-    o.put("GasFeeCap", big(m.gasFeeCap().atto()));
-    o.put("GasPremium", big(m.gasPremium().atto()));
-    o.put("Method", new BigInteger(Long.toUnsignedString(m.method())));
-    o.set("Params", m.params().length == 0 ? NullNode.getInstance() : bytes(m.params()));
-    o.set("CID", cid(m.cid()));
-    return o;
+  public static JsonNode message(UnsignedMessage m) {
+    return tree(m);
   }
 
-  public static ObjectNode signedMessage(SignedMessage s) {
-    ObjectNode o = obj();
-    o.set("Message", message(s.message()));
-    o.set("Signature", signature(s.signature()));
-    o.set("CID", cid(s.cid()));
-    return o;
+  public static JsonNode signedMessage(SignedMessage s) {
+    return tree(s);
   }
 
   public static ObjectNode header(BlockFields h) {
@@ -119,14 +118,15 @@ public final class Json {
 
   public static ObjectNode tipset(TipsetRecord t) {
     ObjectNode o = obj();
-    o.set("Cids", arr().add(cid(t.blockCid())));
+    o.set("Cids", tipsetKey(t.blockCid()));
     o.set("Blocks", arr().add(header(t.header())));
     o.put("Height", t.height());
     return o;
   }
 
-  public static ArrayNode tipsetKey(TipsetRecord t) {
-    return arr().add(cid(t.blockCid()));
+  /** The key of a devnet tipset, which always holds exactly one block. */
+  public static JsonNode tipsetKey(byte[] blockCid) {
+    return tree(new TipSetKey(List.of(Cid.decode(blockCid))));
   }
 
   // ---- parsing ----
@@ -195,35 +195,41 @@ public final class Json {
   }
 
   public static UnsignedMessage parseMessage(JsonNode n) {
-    if (n == null || !n.isObject()) {
-      throw new ApiException("message must be a JSON object");
-    }
-    long version = parseUint64(n.get("Version"), "Version");
-    if (version != UnsignedMessage.VERSION) {
-      throw new ApiException("message Version must be 0, got " + version);
-    }
-    return UnsignedMessage.builder().to(parseAddress(n.get("To"), "To")).from(parseAddress(n.get("From"), "From"))
-        .nonce(parseUint64(n.get("Nonce"), "Nonce")).value(amount(n.get("Value"), "Value"))
-        .gasLimit(parseLong(n.get("GasLimit"), "GasLimit")).gasFeeCap(amount(n.get("GasFeeCap"), "GasFeeCap"))
-        .gasPremium(amount(n.get("GasPremium"), "GasPremium")).method(parseUint64(n.get("Method"), "Method"))
-        .params(parseBytes(n.get("Params"), "Params")).build();
-  }
-
-  private static TokenAmount amount(JsonNode n, String what) {
-    return TokenAmount.ofAtto(parseBig(n, what));
+    requireVersion0(n, "message");
+    return read(n, UnsignedMessage.class, "message");
   }
 
   public static Signature parseSignature(JsonNode n) {
     if (n == null || !n.isObject()) {
       throw new ApiException("signature must be an object {\"Type\": n, \"Data\": base64}");
     }
-    return Signature.of(SigType.fromCode((int) parseLong(n.get("Type"), "Type")), parseBytes(n.get("Data"), "Data"));
+    return read(n, Signature.class, "signature");
   }
 
   public static SignedMessage parseSignedMessage(JsonNode n) {
     if (n == null || !n.isObject()) {
       throw new ApiException("signed message must be a JSON object");
     }
-    return new SignedMessage(parseMessage(n.get("Message")), parseSignature(n.get("Signature")));
+    requireVersion0(n.get("Message"), "message");
+    return read(n, SignedMessage.class, "signed message");
+  }
+
+  /** Core's reader ignores Version (lotus checks it only on push); the devnet refuses others early. */
+  private static void requireVersion0(JsonNode n, String what) {
+    if (n == null || !n.isObject()) {
+      throw new ApiException(what + " must be a JSON object");
+    }
+    long version = parseUint64(n.get("Version"), "Version");
+    if (version != UnsignedMessage.VERSION) {
+      throw new ApiException(what + " Version must be 0, got " + version);
+    }
+  }
+
+  private static <T> T read(JsonNode n, Class<T> type, String what) {
+    try {
+      return LOTUS.treeToValue(n, type);
+    } catch (JsonProcessingException e) {
+      throw new ApiException("invalid " + what + ": " + e.getOriginalMessage());
+    }
   }
 }
