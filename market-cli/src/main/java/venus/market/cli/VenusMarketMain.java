@@ -45,6 +45,10 @@ public final class VenusMarketMain {
           ? "ch.qos.logback.classic.spi.LogbackServiceProvider"
           : "org.slf4j.simple.SimpleServiceProvider");
     }
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      // slf4j otherwise reports the explicitly chosen provider on stderr.
+      System.setProperty("slf4j.internal.verbosity", "WARN");
+    }
     if (!daemon && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
