@@ -1,5 +1,6 @@
 package venus.market.daemon.store;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +15,12 @@ public interface KvStore extends AutoCloseable {
   void put(String key, byte[] value);
 
   void delete(String key);
+
+  /**
+   * Applies all {@code puts} and {@code deletes} as one atomic, durable write: after a crash either all of them
+   * are visible or none (the deal state machine relies on this to keep record, history and index consistent).
+   */
+  void write(Map<String, byte[]> puts, Collection<String> deletes);
 
   /** Every entry whose key starts with {@code prefix}, in key order. */
   Map<String, byte[]> scan(String prefix);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 import venus.market.core.MarketException;
 
@@ -68,6 +70,22 @@ public final class RocksKvStore implements KvStore {
       db.delete(sync, bytes(key));
     } catch (RocksDBException e) {
       throw failure("delete", key, e);
+    }
+  }
+
+  @Override
+  public void write(Map<String, byte[]> puts, Collection<String> deletes) {
+    try (WriteBatch batch = new WriteBatch()) {
+      for (String key : deletes) {
+        batch.delete(bytes(key));
+      }
+      for (Map.Entry<String, byte[]> e : puts.entrySet()) {
+        batch.put(bytes(e.getKey()), e.getValue());
+      }
+      db.write(sync, batch);
+    } catch (RocksDBException e) {
+      throw failure("write a batch of " + (puts.size() + deletes.size()) + " keys incl.",
+          puts.keySet().stream().findFirst().orElse(""), e);
     }
   }
 

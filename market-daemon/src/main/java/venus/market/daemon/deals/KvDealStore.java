@@ -1,0 +1,114 @@
+package venus.market.daemon.deals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import venus.market.core.multiformats.Cid;
+import venus.market.core.storagemarket.StorageDealStatus;
+import venus.market.daemon.store.KvStore;
+
+/**
+ * {@link DealStore} on the daemon's metadata {@link KvStore} (RocksDB). Keys:
+ * <pre>
+ * /storage/provider/deals/&lt;proposalCid&gt;                       deal record
+ * /storage/provider/deal-history/&lt;proposalCid&gt;/&lt;seq, 10 digits&gt; history entry
+ * /storage/provider/deal-state/&lt;code, 3 digits&gt;/&lt;proposalCid&gt;  state index (empty value)
+ * </pre>
+ * A transition is one {@link KvStore#write} (one synced RocksDB WriteBatch), so record, history and index never
+ * disagree after a crash. The store does not own the KvStore: closing it leaves the KvStore open.
+ */
+public final class KvDealStore implements DealStore {
+  static final String DEALS = "/storage/provider/deals/";
+  static final String HISTORY = "/storage/provider/deal-history/";
+  static final String BY_STATE = "/storage/provider/deal-state/";
+
+  private final KvStore kv;
+
+  public KvDealStore(KvStore kv) {
+    this.kv = kv;
+  }
+
+  @Override
+  public Optional<ProviderDeal> get(Cid proposalCid) {
+    String key = DEALS + proposalCid;
+    return kv.get(key).map(b -> DealCodec.decodeDeal(key, b));
+  }
+
+  @Override
+  public synchronized void commit(StorageDealStatus expectedPrevious, ProviderDeal deal, DealTransition entry) {
+    if (entry.to() != deal.state()) {
+      throw new IllegalArgumentException("deal " + deal.proposalCid() + ": history entry ends in "
+          + entry.to().goName() + " but the record is " + deal.state().goName());
+    }
+    Optional<ProviderDeal> stored = get(deal.proposalCid());
+    if (expectedPrevious == null && stored.isPresent()) {
+      throw new DealExistsException(deal.proposalCid(), stored.get().state());
+    }
+    if (expectedPrevious != null && (stored.isEmpty() || stored.get().state() != expectedPrevious)) {
+      throw new IllegalStateException("deal " + deal.proposalCid() + " is "
+          + stored.map(d -> d.state().goName()).orElse("missing") + ", expected " + expectedPrevious.goName()
+          + " (concurrent update?)");
+    }
+    String cid = deal.proposalCid().toString();
+    int seq = kv.scan(HISTORY + cid + "/").size();
+    Set<String> deletes = stored.isPresent() && stored.get().state() != deal.state()
+        ? Set.of(indexKey(stored.get().state(), cid)) : Set.of();
+    kv.write(Map.of(
+        DEALS + cid, DealCodec.encode(deal),
+        HISTORY + cid + "/" + String.format("%010d", seq), DealCodec.encode(entry),
+        indexKey(deal.state(), cid), new byte[0]), deletes);
+  }
+
+  @Override
+  public List<DealTransition> history(Cid proposalCid) {
+    List<DealTransition> out = new ArrayList<>();
+    kv.scan(HISTORY + proposalCid + "/").forEach((k, v) -> out.add(DealCodec.decodeEntry(k, v)));
+    return out;
+  }
+
+  @Override
+  public List<ProviderDeal> listByState(StorageDealStatus state) {
+    String prefix = BY_STATE + code(state) + "/";
+    List<ProviderDeal> out = new ArrayList<>();
+    for (String key : kv.scan(prefix).keySet()) {
+      Cid cid = Cid.parse(key.substring(prefix.length()));
+      out.add(get(cid).orElseThrow(() -> new DealStoreException("state index " + key + " names a missing deal")));
+    }
+    return out;
+  }
+
+  @Override
+  public List<ProviderDeal> list(String afterProposalCid, int limit) {
+    if (limit <= 0) {
+      throw new IllegalArgumentException("limit must be positive, got " + limit);
+    }
+    List<ProviderDeal> out = new ArrayList<>();
+    // KvStore.scan reads the whole prefix; fine for thousands of deals, a ranged scan is the next step.
+    for (Map.Entry<String, byte[]> e : kv.scan(DEALS).entrySet()) {
+      String cid = e.getKey().substring(DEALS.length());
+      if (afterProposalCid != null && cid.compareTo(afterProposalCid) <= 0) {
+        continue;
+      }
+      out.add(DealCodec.decodeDeal(e.getKey(), e.getValue()));
+      if (out.size() == limit) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    // The KvStore belongs to the daemon, which closes it.
+  }
+
+  private static String indexKey(StorageDealStatus state, String cid) {
+    return BY_STATE + code(state) + "/" + cid;
+  }
+
+  private static String code(StorageDealStatus state) {
+    return String.format("%03d", state.code());
+  }
+}
