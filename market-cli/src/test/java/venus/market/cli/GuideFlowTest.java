@@ -121,6 +121,17 @@ class GuideFlowTest {
   }
 
   @Test
+  void apiUrlAndTokenFlagsReplaceTheRepoFiles() {
+    Path empty = dir.resolve("elsewhere");
+    CliRun r = CliRun.run(empty, "net", "id", "--api-url", daemon.apiAddress(), "--token", daemon.adminToken());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out().trim()).isEqualTo(daemon.p2p().peerId());
+    CliRun url = CliRun.run(empty, "actor", "list", "--api-url",
+        "http://" + daemon.apiAddress().replace("/ip4/", "").replace("/tcp/", ":"), "--token", daemon.adminToken());
+    assertThat(url.out()).contains("t01000  testaccount");
+  }
+
+  @Test
   void versionFromTheDaemon() {
     CliRun v = CliRun.run(repo, "version", "--daemon");
     assertThat(v.out()).contains("daemon 0.1.0-SNAPSHOT");
