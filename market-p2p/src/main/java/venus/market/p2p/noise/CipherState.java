@@ -53,6 +53,24 @@ public final class CipherState {
     return out;
   }
 
+  /**
+   * Encrypts {@code length} bytes into {@code out} at {@code outOffset} (which needs {@code length + 16} bytes) and
+   * returns the ciphertext length; lets the transport reuse one buffer instead of allocating per message.
+   */
+  public int encryptWithAd(byte[] ad, byte[] plaintext, int offset, int length, byte[] out, int outOffset) {
+    if (key == null) {
+      System.arraycopy(plaintext, offset, out, outOffset, length);
+      return length;
+    }
+    try {
+      aead.init(true, new AEADParameters(key, TAG_LENGTH * 8, nextNonce(), ad == null ? EMPTY : ad));
+      int n = aead.processBytes(plaintext, offset, length, out, outOffset);
+      return n + aead.doFinal(out, outOffset + n);
+    } catch (InvalidCipherTextException e) {
+      throw new IllegalStateException("ChaCha20-Poly1305 encryption failed", e);
+    }
+  }
+
   public byte[] decryptWithAd(byte[] ad, byte[] ciphertext) {
     return decryptWithAd(ad, ciphertext, 0, ciphertext.length);
   }

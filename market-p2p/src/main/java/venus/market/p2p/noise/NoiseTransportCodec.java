@@ -16,6 +16,10 @@ public final class NoiseTransportCodec extends ByteToMessageCodec<ByteBuf> {
 
   private final CipherState send;
   private final CipherState receive;
+  // Reused across messages (encode and decode both run on the channel's event loop, each with its own array).
+  private final byte[] plainScratch = new byte[MAX_PLAINTEXT];
+  private final byte[] cipherScratch = new byte[NoiseHandshakeHandler.MAX_FRAME];
+  private final byte[] inboundScratch = new byte[NoiseHandshakeHandler.MAX_FRAME];
 
   public NoiseTransportCodec(CipherState send, CipherState receive) {
     this.send = send;
@@ -24,13 +28,15 @@ public final class NoiseTransportCodec extends ByteToMessageCodec<ByteBuf> {
 
   @Override
   protected void encode(ChannelHandlerContext ctx, ByteBuf msg, ByteBuf out) {
-    byte[] chunk = new byte[Math.min(msg.readableBytes(), MAX_PLAINTEXT)];
+    int total = msg.readableBytes();
+    // Size the output once: Netty starts it at 256 bytes and would otherwise regrow (and copy) it per frame.
+    out.ensureWritable(total + ((total + MAX_PLAINTEXT - 1) / MAX_PLAINTEXT) * (2 + CipherState.TAG_LENGTH));
     while (msg.isReadable()) {
       int n = Math.min(msg.readableBytes(), MAX_PLAINTEXT);
-      msg.readBytes(chunk, 0, n);
-      byte[] c = send.encryptWithAd(null, chunk, 0, n);
-      out.writeShort(c.length);
-      out.writeBytes(c);
+      msg.readBytes(plainScratch, 0, n);
+      int c = send.encryptWithAd(null, plainScratch, 0, n, cipherScratch, 0);
+      out.writeShort(c);
+      out.writeBytes(cipherScratch, 0, c);
     }
   }
 
@@ -42,11 +48,10 @@ public final class NoiseTransportCodec extends ByteToMessageCodec<ByteBuf> {
         return;
       }
       in.skipBytes(2);
-      byte[] c = new byte[len];
-      in.readBytes(c);
+      in.readBytes(inboundScratch, 0, len);
       byte[] p;
       try {
-        p = receive.decryptWithAd(null, c);
+        p = receive.decryptWithAd(null, inboundScratch, 0, len);
       } catch (NoiseException e) {
         in.skipBytes(in.readableBytes());
         throw e;
