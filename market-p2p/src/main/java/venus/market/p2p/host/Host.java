@@ -120,7 +120,10 @@ public final class Host implements Closeable {
       throw new IOException("cannot listen on " + addr + ": " + f.cause().getMessage(), f.cause());
     }
     servers.add(f.channel());
-    Multiaddr bound = Multiaddr.tcp((InetSocketAddress) f.channel().localAddress());
+    // Keep the requested address and family and take only the port: a JDK dual-stack socket bound to
+    // 0.0.0.0 reports itself as [::], which would advertise IPv6 addresses for an IPv4 listener.
+    int port = ((InetSocketAddress) f.channel().localAddress()).getPort();
+    Multiaddr bound = Multiaddr.tcp(new InetSocketAddress(sa.getAddress(), port));
     boundAddrs.add(bound);
     LOG.info("libp2p host {} listening on {}", peerId, bound);
     return bound;

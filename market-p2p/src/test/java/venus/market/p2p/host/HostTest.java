@@ -85,6 +85,8 @@ class HostTest {
     try (Host a = TestHosts.start(List.of("/yamux/1.0.0")); Host b = TestHosts.start(v6)) {
       assertThat(b.listenAddrs().get(0).toString()).startsWith("/ip6/::1/tcp/");
       assertThat(a.ping(b.peerId(), List.of(TestHosts.addr(b)))).isPositive();
+      // An IPv4 listener reports an IPv4 address, not the JDK dual-stack socket's [::].
+      assertThat(a.listenAddrs().get(0).toString()).matches("/ip4/127\\.0\\.0\\.1/tcp/[1-9][0-9]*");
       int port = Integer.parseInt(a.listenAddrs().get(0).components().get(1).valueString());
       venus.market.p2p.multiaddr.Multiaddr byName =
           venus.market.p2p.multiaddr.Multiaddr.parse("/dns4/localhost/tcp/" + port + "/p2p/" + a.peerId());
