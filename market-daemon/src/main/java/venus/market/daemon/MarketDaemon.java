@@ -15,8 +15,11 @@ import venus.market.core.jsonrpc.RpcServer;
 import venus.market.daemon.actor.MinerActors;
 import venus.market.daemon.ask.AskProtocol;
 import venus.market.daemon.ask.AskService;
+import venus.market.daemon.api.MarketApi;
 import venus.market.daemon.config.MarketConfig;
 import venus.market.daemon.config.SignerConfig;
+import venus.market.daemon.deals.DealStateMachine;
+import venus.market.daemon.deals.KvDealStore;
 import venus.market.daemon.net.ApiAddress;
 import venus.market.daemon.net.P2pHost;
 import venus.market.daemon.node.MessageSender;
@@ -25,6 +28,7 @@ import venus.market.daemon.node.Retry;
 import venus.market.daemon.repo.ConfigFile;
 import venus.market.daemon.repo.LiveConfig;
 import venus.market.daemon.repo.Repo;
+import venus.market.daemon.rpc.DealRpc;
 import venus.market.daemon.rpc.MarketRpc;
 import venus.market.daemon.signer.NodeWalletSigner;
 import venus.market.daemon.signer.Signer;
@@ -47,6 +51,7 @@ public final class MarketDaemon implements AutoCloseable {
   private final NodeClient node;
   private final P2pHost p2p;
   private final AskService asks;
+  private final DealStateMachine deals;
   private final RpcServer rpc;
   private final RpcRegistry registry;
   private final String apiAddress;
@@ -60,6 +65,7 @@ public final class MarketDaemon implements AutoCloseable {
     this.node = b.node;
     this.p2p = b.p2p;
     this.asks = b.asks;
+    this.deals = b.deals;
     this.rpc = b.rpc;
     this.registry = b.registry;
     this.apiAddress = b.apiAddress;
@@ -116,6 +122,11 @@ public final class MarketDaemon implements AutoCloseable {
     return asks;
   }
 
+  /** The provider deal state machine over {@link #store()}. */
+  public DealStateMachine deals() {
+    return deals;
+  }
+
   public KvStore store() {
     return store;
   }
@@ -152,6 +163,7 @@ public final class MarketDaemon implements AutoCloseable {
     NodeClient node;
     P2pHost p2p;
     AskService asks;
+    DealStateMachine deals;
     RpcServer rpc;
     RpcRegistry registry;
     String apiAddress;
@@ -181,6 +193,9 @@ public final class MarketDaemon implements AutoCloseable {
           : java.util.HexFormat.of().parseHex(cfg.api().secret());
       JwtTokens tokens = new JwtTokens(secret);
       registry = MarketRpc.registry(new MarketRpc.Services(config, actors, asks, p2p, sender, node, tokens));
+      KvDealStore dealStore = new KvDealStore(store);
+      deals = new DealStateMachine(dealStore, java.time.Clock.systemUTC());
+      DealRpc.register(registry.namespace(MarketApi.NAMESPACE), dealStore, deals);
       ApiAddress listen = ApiAddress.parse(cfg.api().listenAddress());
       rpc = RpcServer.builder().bind(listen.host(), listen.port()).endpoint("/rpc/v0", registry)
           .endpoint("/rpc/v1", registry).mapper(NodeClient.mapper()).auth(RpcAuthPolicy.lotusDefault(tokens)).build()

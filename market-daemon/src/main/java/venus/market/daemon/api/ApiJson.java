@@ -1,6 +1,7 @@
 package venus.market.daemon.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -58,4 +59,45 @@ public final class ApiJson {
 
   /** CID in Lotus JSON. */
   public record CidJson(@JsonProperty("/") String cid) {}
+  /** market.DealProposal in Lotus JSON (amounts attoFIL as decimal strings, PieceSize padded). */
+  public record DealProposal(
+      @JsonProperty("PieceCID") CidJson pieceCid,
+      @JsonProperty("PieceSize") long pieceSize,
+      @JsonProperty("VerifiedDeal") boolean verifiedDeal,
+      @JsonProperty("Client") String client,
+      @JsonProperty("Provider") String provider,
+      @JsonProperty("Label") String label,
+      @JsonProperty("StartEpoch") long startEpoch,
+      @JsonProperty("EndEpoch") long endEpoch,
+      @JsonProperty("StoragePricePerEpoch") String storagePricePerEpoch,
+      @JsonProperty("ProviderCollateral") String providerCollateral,
+      @JsonProperty("ClientCollateral") String clientCollateral) {}
+
+  /**
+   * The fields of go-fil-markets' MinerDeal that the daemon records (droplet-spec §3.4); fields it does not track
+   * yet (Miner/Client peer ids, Ref, TransferChannelId, ...) are left out rather than invented. {@code History} is
+   * an extension filled only by MarketGetDeal.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record MinerDeal(
+      @JsonProperty("Proposal") DealProposal proposal,
+      @JsonProperty("ClientSignature") Signature clientSignature,
+      @JsonProperty("ProposalCid") CidJson proposalCid,
+      @JsonProperty("PublishCid") CidJson publishCid,
+      @JsonProperty("State") long state,
+      @JsonProperty("PiecePath") String piecePath,
+      @JsonProperty("Message") String message,
+      @JsonProperty("DealID") long dealId,
+      @JsonProperty("CreationTime") String creationTime,
+      @JsonProperty("UpdatedAt") String updatedAt,
+      @JsonProperty("History") List<DealTransition> history) {}
+
+  /** Extension: one entry of a deal's transition history (states by Go name, time RFC 3339). */
+  public record DealTransition(
+      @JsonProperty("Time") String time,
+      @JsonProperty("From") String from,
+      @JsonProperty("To") String to,
+      @JsonProperty("Event") String event,
+      @JsonProperty("Note") String note) {}
 }
