@@ -120,6 +120,9 @@ run "$CLIENT" data local
 run "$CLIENT" data generate-car "$WORK/hello.bin" "$WORK/hello.car"
 run "$CLIENT" data commP "$WORK/hello.car"
 
+say "The provider's deal list (the guide's columns; deals arrive once deal intake is built)"
+run "$MARKET" storage-deals list
+
 say "Demo finished: every step above succeeded"
 echo "Not yet part of the demo (being built): the client daemon and asks query, online/offline deals"
 echo "(storage deals init, import-data), publishing, and the devnet sealer that carries deals to Active."
