@@ -15,7 +15,14 @@ say()  { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 run()  { printf '$ %s\n' "$*" >&2; "$@"; }
 fail() { printf '\ndemo FAILED: %s\n' "$*" >&2; exit 1; }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# A loopback port nothing answers on (bash only: no python needed on a fresh machine).
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+}
 
 wait_for_file() { # path seconds what
   local i=0
