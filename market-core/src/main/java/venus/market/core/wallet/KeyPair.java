@@ -8,7 +8,7 @@ import venus.market.core.crypto.SigType;
 import venus.market.core.crypto.Signature;
 
 /** A private key held in this process, with its public key and address. Implementations are immutable. */
-public sealed interface KeyPair permits Secp256k1KeyPair, BlsKeyPair {
+public sealed interface KeyPair permits BaseKeyPair {
 
   SigType type();
 
