@@ -18,6 +18,7 @@ import venus.market.daemon.ask.AskService;
 import venus.market.daemon.api.MarketApi;
 import venus.market.daemon.config.MarketConfig;
 import venus.market.daemon.config.SignerConfig;
+import venus.market.daemon.deals.DealPipeline;
 import venus.market.daemon.deals.DealStateMachine;
 import venus.market.daemon.deals.KvDealStore;
 import venus.market.daemon.net.ApiAddress;
@@ -44,6 +45,8 @@ import venus.market.daemon.store.RocksKvStore;
  */
 public final class MarketDaemon implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MarketDaemon.class);
+  /** Stage threads: bounded because a stage may block on one deal's transfer or import. */
+  private static final int DEAL_WORKERS = 16;
 
   private final Repo repo;
   private final LiveConfig config;
@@ -52,6 +55,7 @@ public final class MarketDaemon implements AutoCloseable {
   private final P2pHost p2p;
   private final AskService asks;
   private final DealStateMachine deals;
+  private final DealPipeline pipeline;
   private final RpcServer rpc;
   private final RpcRegistry registry;
   private final String apiAddress;
@@ -66,6 +70,7 @@ public final class MarketDaemon implements AutoCloseable {
     this.p2p = b.p2p;
     this.asks = b.asks;
     this.deals = b.deals;
+    this.pipeline = b.pipeline;
     this.rpc = b.rpc;
     this.registry = b.registry;
     this.apiAddress = b.apiAddress;
@@ -127,6 +132,11 @@ public final class MarketDaemon implements AutoCloseable {
     return deals;
   }
 
+  /** Drives deals through their stages; subsystems move deals only through it. */
+  public DealPipeline pipeline() {
+    return pipeline;
+  }
+
   public KvStore store() {
     return store;
   }
@@ -164,6 +174,7 @@ public final class MarketDaemon implements AutoCloseable {
     P2pHost p2p;
     AskService asks;
     DealStateMachine deals;
+    DealPipeline pipeline;
     RpcServer rpc;
     RpcRegistry registry;
     String apiAddress;
@@ -195,6 +206,9 @@ public final class MarketDaemon implements AutoCloseable {
       registry = MarketRpc.registry(new MarketRpc.Services(config, actors, asks, p2p, sender, node, tokens));
       KvDealStore dealStore = new KvDealStore(store);
       deals = new DealStateMachine(dealStore, java.time.Clock.systemUTC());
+      pipeline = new DealPipeline(deals, DEAL_WORKERS);
+      closers.push(pipeline);
+      // Deal subsystems register their stages on the pipeline here, before resume() below.
       DealRpc.register(registry.namespace(MarketApi.NAMESPACE), dealStore, deals);
       ApiAddress listen = ApiAddress.parse(cfg.api().listenAddress());
       rpc = RpcServer.builder().bind(listen.host(), listen.port()).endpoint("/rpc/v0", registry)
@@ -205,6 +219,7 @@ public final class MarketDaemon implements AutoCloseable {
       adminToken = tokens.createVenusStyle("MarketLocalToken", Permission.ADMIN);
       repo.writeToken(adminToken);
       repo.writeApi(apiAddress);
+      pipeline.resume();
     }
 
     void closeAll() {

@@ -1,6 +1,8 @@
 package venus.market.daemon.deals;
 
 import java.time.Instant;
+import java.util.UUID;
+import venus.market.core.amount.TokenAmount;
 import venus.market.core.MarketException;
 import venus.market.core.cbor.CborReader;
 import venus.market.core.cbor.CborWriter;
@@ -12,9 +14,12 @@ import venus.market.core.storagemarket.StorageDealStatus;
  * must round-trip byte-exactly (its CID is its key; Lotus JSON drops byte labels).
  */
 final class DealCodec {
-  private static final long VERSION = 1;
-  private static final int DEAL_FIELDS = 11;
+  private static final long VERSION = 2;
+  private static final long VERSION_1 = 1;
+  private static final int DEAL_FIELDS_V1 = 11;
+  private static final int DEAL_FIELDS = 23;
   private static final int ENTRY_FIELDS = 6;
+  private static final long ENTRY_VERSION = 1;
 
   private DealCodec() {}
 
@@ -31,28 +36,69 @@ final class DealCodec {
     w.writeText(d.message());
     writeTime(w, d.createdAt());
     writeTime(w, d.updatedAt());
-    w.writeUint64(0); // reserved
+    if (d.dealUuid() == null) {
+      w.writeNull();
+    } else {
+      w.writeBytes(uuidBytes(d.dealUuid()));
+    }
+    w.writeText(d.protocol());
+    w.writeText(d.clientPeerId());
+    w.writeArrayHeader(3);
+    w.writeText(d.transfer().type());
+    w.writeText(d.transfer().params());
+    w.writeUint64(d.transfer().size());
+    w.writeNullableCid(d.payloadCid());
+    w.writeUint64(d.payloadSize());
+    w.writeBool(d.fastRetrieval());
+    w.writeText(d.inboundPath());
+    w.write(d.fundsReserved());
+    w.writeNullableCid(d.addFundsCid());
+    w.writeText(d.pieceStatus());
+    w.writeUint64(d.sectorNumber());
+    w.writeUint64(d.offset());
     return w.toByteArray();
   }
 
   static ProviderDeal decodeDeal(String key, byte[] bytes) {
     try {
       CborReader r = new CborReader(bytes);
-      r.readTupleHeader("ProviderDeal", DEAL_FIELDS);
-      version(r, key);
+      int fields = r.readArrayHeader(DEAL_FIELDS);
+      long v = r.readUint64();
+      if (!(v == VERSION && fields == DEAL_FIELDS) && !(v == VERSION_1 && fields == DEAL_FIELDS_V1)) {
+        throw new DealStoreException(key + ": record version " + v + " with " + fields + " fields; this build reads "
+            + "version " + VERSION_1 + " (" + DEAL_FIELDS_V1 + " fields) and " + VERSION + " (" + DEAL_FIELDS
+            + " fields) (was the repo written by a newer venus-market?)");
+      }
       ClientDealProposal proposal = ClientDealProposal.read(r);
-      StorageDealStatus state = status(r.readUint64(), key);
-      long dealId = r.readUint64();
-      String piecePath = r.readText();
-      long transferred = r.readUint64();
-      var publishCid = r.readNullableCid().orElse(null);
-      String message = r.readText();
+      ProviderDeal.Builder b = ProviderDeal.builder(proposal, Instant.EPOCH);
+      b.state(status(r.readUint64(), key));
+      b.dealId(r.readUint64());
+      b.piecePath(r.readText());
+      b.transferredBytes(r.readUint64());
+      b.publishCid(r.readNullableCid().orElse(null));
+      b.message(r.readText());
       Instant created = readTime(r);
-      Instant updated = readTime(r);
-      r.readUint64();
+      b.updatedAt(readTime(r));
+      if (v == VERSION_1) {
+        r.readUint64(); // reserved
+      } else {
+        b.dealUuid(r.readNullIfPresent() ? null : uuid(r.readBytes(16), key));
+        b.protocol(r.readText());
+        b.clientPeerId(r.readText());
+        r.readTupleHeader("DealTransfer", 3);
+        b.transfer(new DealTransfer(r.readText(), r.readText(), r.readUint64()));
+        b.payloadCid(r.readNullableCid().orElse(null));
+        b.payloadSize(r.readUint64());
+        b.fastRetrieval(r.readBool());
+        b.inboundPath(r.readText());
+        b.fundsReserved(TokenAmount.readCbor(r));
+        b.addFundsCid(r.readNullableCid().orElse(null));
+        b.pieceStatus(r.readText());
+        b.sectorNumber(r.readUint64());
+        b.offset(r.readUint64());
+      }
       r.requireEnd();
-      ProviderDeal d = new ProviderDeal(proposal.proposalCid(), proposal, state, dealId, piecePath, transferred,
-          publishCid, message, created, updated);
+      ProviderDeal d = withCreated(b.build(), created);
       if (!key.endsWith("/" + d.proposalCid())) {
         throw new DealStoreException(key + " holds the deal of proposal " + d.proposalCid());
       }
@@ -64,10 +110,32 @@ final class DealCodec {
     }
   }
 
+  // The builder fixes the creation time at construction (it never changes afterwards), so the stored one is put
+  // back through the canonical constructor.
+  private static ProviderDeal withCreated(ProviderDeal d, Instant created) {
+    return new ProviderDeal(d.proposalCid(), d.proposal(), d.state(), d.dealId(), d.piecePath(),
+        d.transferredBytes(), d.publishCid(), d.message(), created, d.updatedAt(), d.dealUuid(), d.protocol(),
+        d.clientPeerId(), d.transfer(), d.payloadCid(), d.payloadSize(), d.fastRetrieval(), d.inboundPath(),
+        d.fundsReserved(), d.addFundsCid(), d.pieceStatus(), d.sectorNumber(), d.offset());
+  }
+
+  private static byte[] uuidBytes(UUID u) {
+    return java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits())
+        .array();
+  }
+
+  private static UUID uuid(byte[] b, String key) {
+    if (b.length != 16) {
+      throw new DealStoreException(key + ": deal UUID has " + b.length + " bytes, expected 16");
+    }
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+    return new UUID(buf.getLong(), buf.getLong());
+  }
+
   static byte[] encode(DealTransition t) {
     CborWriter w = new CborWriter();
     w.writeArrayHeader(ENTRY_FIELDS);
-    w.writeUint64(VERSION);
+    w.writeUint64(ENTRY_VERSION);
     writeTime(w, t.time());
     w.writeUint64(t.from().code());
     w.writeUint64(t.to().code());
@@ -95,8 +163,8 @@ final class DealCodec {
 
   private static void version(CborReader r, String key) {
     long v = r.readUint64();
-    if (v != VERSION) {
-      throw new DealStoreException(key + ": record version " + v + ", this build reads " + VERSION
+    if (v != ENTRY_VERSION) {
+      throw new DealStoreException(key + ": record version " + v + ", this build reads " + ENTRY_VERSION
           + " (was the repo written by a newer venus-market?)");
     }
   }

@@ -46,7 +46,20 @@ public final class DealStateMachine {
    * @throws DealExistsException if this proposal CID is already stored (a resent proposal must not reset a deal)
    */
   public ProviderDeal open(ClientDealProposal proposal, String note) {
-    ProviderDeal received = ProviderDeal.received(proposal, clock.instant());
+    return open(ProviderDeal.received(proposal, clock.instant()), note);
+  }
+
+  /**
+   * Records a received deal built with {@link ProviderDeal#builder} (carrying what its protocol told: UUID,
+   * transfer, client peer) and moves it Unknown -> Validating.
+   *
+   * @throws DealExistsException if this proposal CID is already stored
+   */
+  public ProviderDeal open(ProviderDeal received, String note) {
+    if (received.state() != StorageDealStatus.UNKNOWN) {
+      throw new IllegalArgumentException("deal " + received.proposalCid() + ": open() takes a new deal (state "
+          + "Unknown), got " + received.state().goName());
+    }
     synchronized (lock(received.proposalCid())) {
       return transition(received, null, ProviderEvent.OPEN, note, UnaryOperator.identity());
     }

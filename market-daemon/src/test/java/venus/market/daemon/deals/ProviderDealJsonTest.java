@@ -26,7 +26,11 @@ class ProviderDealJsonTest {
     List<String> keys = new ArrayList<>();
     tree.fieldNames().forEachRemaining(keys::add);
     assertThat(keys).containsExactly("ProposalCid", "ClientDealProposal", "State", "DealID", "PiecePath",
-        "TransferredBytes", "PublishCid", "Message", "CreationTime", "UpdatedAt");
+        "TransferredBytes", "PublishCid", "Message", "CreationTime", "UpdatedAt", "DealUuid", "Protocol",
+        "ClientPeerID", "Transfer", "PayloadCid", "PayloadSize", "FastRetrieval", "InboundCAR", "FundsReserved",
+        "AddFundsCid", "PieceStatus", "SectorNumber", "Offset");
+    assertThat(tree.get("Transfer").has("Params")).as("transfer params may hold credentials").isFalse();
+    assertThat(tree.get("PieceStatus").asText()).isEqualTo("Undefined");
     assertThat(tree.get("ProposalCid").get("/").asText()).isEqualTo(d.proposalCid().toString()).startsWith("bafyrei");
     assertThat(tree.get("State").isIntegralNumber()).isTrue();
     assertThat(tree.get("State").asLong()).isEqualTo(10); // StorageDealRejecting

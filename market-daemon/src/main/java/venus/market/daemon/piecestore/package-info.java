@@ -1,0 +1,4 @@
+/**
+ * Piece storage (filesystem and S3): verified deal data, by piece CID, shared with the sealer.
+ */
+package venus.market.daemon.piecestore;
