@@ -1,5 +1,9 @@
 package venus.market.client.cli;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
@@ -7,16 +11,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import venus.market.client.cli.data.DataCommand;
+import venus.market.client.cli.funds.ActorFundsCommand;
+import venus.market.client.cli.storage.StorageCommand;
 
 /**
- * {@code market-client}: the storage client's command tree. Groups follow the venus-market guide ({@code run},
- * {@code data}, {@code storage asks}, {@code storage deals}, {@code actor-funds}); only {@code data} exists so far,
- * the daemon-backed groups are added with the client daemon rather than shipped as stubs.
+ * {@code market-client}: the storage client's command tree, as in the venus-market guide: {@code run} (the daemon),
+ * {@code data} (local, no daemon needed), {@code storage asks}, {@code storage deals} and {@code actor-funds} (through
+ * the daemon's JSON-RPC API, found via {@code <repo>/api} and {@code <repo>/token}).
  */
 @Command(name = "market-client", mixinStandardHelpOptions = true, version = "market-client 0.1.0",
     description = {"Filecoin storage client for venus-market.",
-        "Local data commands work without a daemon: import, local, drop, generate-car, commP."},
-    subcommands = {DataCommand.class, CommandLine.HelpCommand.class},
+        "Local data commands work without a daemon: import, local, drop, generate-car, commP.",
+        "storage and actor-funds talk to the daemon started with 'market-client run'."},
+    subcommands = {RunCommand.class, DataCommand.class, StorageCommand.class, ActorFundsCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage, 3 file or import not found, 4 invalid input data, "
         + "5 I/O error."})
 public final class ClientCli {
@@ -31,10 +39,17 @@ public final class ClientCli {
 
   private final Map<String, String> env;
   private final String userHome;
+  private final BufferedReader input;
 
-  ClientCli(Map<String, String> env, String userHome) {
+  ClientCli(Map<String, String> env, String userHome, InputStream in) {
     this.env = env;
     this.userHome = userHome;
+    this.input = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+  }
+
+  /** Answers to interactive prompts ({@code storage deals init} without arguments). */
+  public BufferedReader input() {
+    return input;
   }
 
   /** The repo directory this invocation uses. */
@@ -49,7 +64,12 @@ public final class ClientCli {
 
   /** A command line with an explicit environment (tests). */
   public static CommandLine commandLine(Map<String, String> env, String userHome) {
-    return new CommandLine(new ClientCli(env, userHome))
+    return commandLine(env, userHome, System.in);
+  }
+
+  /** A command line that reads prompt answers from {@code in} (tests). */
+  public static CommandLine commandLine(Map<String, String> env, String userHome, InputStream in) {
+    return new CommandLine(new ClientCli(env, userHome, in))
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
           ClientCli root = (ClientCli) cmd.getCommandSpec().root().userObject();

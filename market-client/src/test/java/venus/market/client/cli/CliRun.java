@@ -7,25 +7,31 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs the CLI in-process with captured output, an empty environment and {@code home} as the user's home. */
-final class CliRun {
+public final class CliRun {
 
-  record Result(int exit, String out, String err) {
+  public record Result(int exit, String out, String err) {
   }
 
   private CliRun() {
   }
 
-  static Result run(Path home, Map<String, String> env, String... args) {
+  public static Result run(Path home, Map<String, String> env, String... args) {
+    return runWithInput(home, env, "", args);
+  }
+
+  /** Runs with {@code input} as the answers to interactive prompts. */
+  public static Result runWithInput(Path home, Map<String, String> env, String input, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = ClientCli.commandLine(env, home.toString());
+    CommandLine cl = ClientCli.commandLine(env, home.toString(),
+        new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     int exit = cl.execute(args);
     return new Result(exit, out.toString(), err.toString());
   }
 
-  static Result run(Path home, String... args) {
+  public static Result run(Path home, String... args) {
     return run(home, Map.of(), args);
   }
 }
