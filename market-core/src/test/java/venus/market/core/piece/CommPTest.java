@@ -66,6 +66,36 @@ class CommPTest {
     checkLotusFile("lotus-calccommp-random.txt", n -> Arrays.copyOf(all, n), max);
   }
 
+  /**
+   * Two of the larger lotus random vectors, streamed (1 MiB at a time, never materialised) through one pass of the
+   * generator: 66584577 bytes (just past a power-of-two boundary, so zero-padded from 64 to 128 MiB of leaves) and
+   * exactly 128 MiB (a 256 MiB piece). They cross many chunk and subtree boundaries that the small vectors do not.
+   */
+  @Test
+  void goRandomBytesMatchLotusAt64And128MiB() {
+    long[] sizes = {66584577L, 134217728L};
+    java.util.Map<Long, String> expected = new java.util.HashMap<>();
+    for (String line : TestVectors.lines("commp/lotus-calccommp-random.txt")) {
+      String[] f = line.split(",");
+      expected.put(Long.parseLong(f[0]), f[2]);
+    }
+    CommPHasher[] hashers = {new CommPHasher(), new CommPHasher()};
+    GoMathRand rand = new GoMathRand(1337);
+    byte[] buf = new byte[1 << 20];
+    for (long done = 0; done < sizes[1]; done += buf.length) {
+      rand.nextBytes(buf, 0, buf.length);
+      for (int i = 0; i < sizes.length; i++) {
+        int n = (int) Math.min(buf.length, Math.max(0, sizes[i] - done));
+        hashers[i].write(buf, 0, n);
+      }
+    }
+    for (int i = 0; i < sizes.length; i++) {
+      assertThat(hashers[i].size()).isEqualTo(sizes[i]);
+      assertThat(hashers[i].digest().root()).as("commP of %d go-random bytes", sizes[i])
+          .isEqualTo(root(expected.get(sizes[i])));
+    }
+  }
+
   @Test
   void goRandCookedTableMatchesGosLastPublishedEntry() {
     // Go's rng.go lists the table's low 63 bits; its last entry is 4152330101494654406.

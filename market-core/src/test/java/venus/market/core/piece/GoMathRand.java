@@ -73,6 +73,23 @@ final class GoMathRand {
     return out;
   }
 
+  /**
+   * The next {@code len} bytes of the same stream {@link #bytes} yields, into {@code out[off..]}; {@code len} must be a
+   * multiple of 4 so that consecutive calls continue the stream exactly.
+   */
+  void nextBytes(byte[] out, int off, int len) {
+    if (len % 4 != 0) {
+      throw new IllegalArgumentException("stream chunks must be whole Uint32s, got " + len + " bytes");
+    }
+    for (int i = off; i < off + len; i += 4) {
+      int n = uint32();
+      out[i] = (byte) n;
+      out[i + 1] = (byte) (n >>> 8);
+      out[i + 2] = (byte) (n >>> 16);
+      out[i + 3] = (byte) (n >>> 24);
+    }
+  }
+
   /** Go's seedrand: x * 48271 mod (2^31 - 1) via Schrage's method. */
   private static int seedrand(int x) {
     int hi = x / 44488;
