@@ -90,8 +90,7 @@ public final class DealTracker {
       return d.withState(d.state(), "provider status error: " + r.error(), clock.instant());
     }
     BoostDealStatus s = r.dealStatus();
-    String provState = s.status() + (s.sealingStatus().isEmpty() || s.sealingStatus().equals(s.status()) ? ""
-        : " (" + s.sealingStatus() + ")");
+    String provState = providerState(s);
     ClientDeal next = d.withProvider(provState, s.publishCid() != null ? s.publishCid() : d.publishCid(),
         s.chainDealID() > 0 ? s.chainDealID() : d.dealId(), clock.instant());
     if (!s.error().isEmpty()) {
@@ -100,6 +99,18 @@ public final class DealTracker {
       next = next.withState(next.state(), "", clock.instant());
     }
     return next;
+  }
+
+  /**
+   * What "Provider state:" shows: our provider (like droplet) puts its go-fil-markets state name in SealingStatus,
+   * which is what the guide prints; a boost provider's checkpoint ("Accepted", "Published"…) otherwise.
+   */
+  static String providerState(BoostDealStatus s) {
+    if (StorageDealStatus.fromGoName(s.sealingStatus()).isPresent()) {
+      return s.sealingStatus();
+    }
+    return s.sealingStatus().isEmpty() || s.sealingStatus().equals(s.status()) ? s.status()
+        : s.status() + " (" + s.sealingStatus() + ")";
   }
 
   private ClientDeal readChain(ClientDeal d) {
