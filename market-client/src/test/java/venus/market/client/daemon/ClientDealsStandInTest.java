@@ -180,4 +180,36 @@ class ClientDealsStandInTest {
     CliRun.Result json = cli("", "storage", "deals", "list", "--json");
     assertThat(json.out()).contains("\"Offline\" : true").contains("\"DealUuid\" : \"" + p.dealUUID() + "\"");
   }
+
+  @Test
+  void aLostAnswerIsRetriedWithTheSameSignedProposalAndUuid() {
+    addFunds("5200fil");
+    provider.dropProposals.set(1);
+    CliRun.Result ok = cli("", "storage", "deals", "init",
+        "--manual-piece-cid=baga6ea4seaqfewgysi3n3cjylkbfknr56vbemb2gwjfvpctqtjgpdweu7o3d6mq",
+        "--manual-piece-size=4064", "bafk2bzaceaf4sallirkt63fqrojz5gaut7akiwxrclcsymqelqad7man3hc2c",
+        "f0" + m.miner().id(), "0.01fil", "518400");
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    assertThat(provider.received).hasSize(2);
+    assertThat(provider.received.get(1).toCbor()).isEqualTo(provider.received.get(0).toCbor());
+    assertThat(cli("", "storage", "deals", "list").out()).contains("StorageDealCheckForAcceptance");
+  }
+
+  @Test
+  void blsClientAddressSignsProposalsAndStatusRequests() {
+    String worker = m.devnet.account("worker").toString();
+    assertThat(worker).startsWith("t3");
+    CliRun.Result add = cli("", "actor-funds", "add", "--from=" + worker, "5200fil");
+    assertThat(add.exit()).as(add.err()).isZero();
+    m.devnet.mineTipset();
+    CliRun.Result ok = cli("", "storage", "deals", "init", "--from=" + worker,
+        "--manual-piece-cid=baga6ea4seaqfewgysi3n3cjylkbfknr56vbemb2gwjfvpctqtjgpdweu7o3d6mq",
+        "--manual-piece-size=4064", "bafk2bzaceaf4sallirkt63fqrojz5gaut7akiwxrclcsymqelqad7man3hc2c",
+        "f0" + m.miner().id(), "0.01fil", "518400");
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    var cdp = provider.received.get(0).clientDealProposal();
+    assertThat(cdp.clientSignature().type()).isEqualTo(venus.market.core.crypto.SigType.BLS);
+    assertThat(cli("", "storage", "deals", "list").out())
+        .contains("  Message: Provider state: StorageDealWaitingForData");
+  }
 }

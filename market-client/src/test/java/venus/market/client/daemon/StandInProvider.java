@@ -40,6 +40,8 @@ final class StandInProvider implements AutoCloseable {
   final List<DealParams> received = new CopyOnWriteArrayList<>();
   final List<byte[]> downloaded = new CopyOnWriteArrayList<>();
   volatile String providerState = "StorageDealWaitingForData";
+  /** How many proposals to read and then drop without an answer (a provider that crashed mid-request). */
+  final java.util.concurrent.atomic.AtomicInteger dropProposals = new java.util.concurrent.atomic.AtomicInteger();
 
   StandInProvider(Devnet devnet, Address miner) throws IOException {
     host = new Host(HostConfig.defaults(Ed25519.generate()).withListenAddrs(List.of(Multiaddr.parse("/ip4/127.0.0.1/tcp/0"))));
@@ -55,6 +57,10 @@ final class StandInProvider implements AutoCloseable {
     host.setStreamHandler("/fil/storage/mk/1.2.0", s -> {
       DealParams p = DealParams.decode(CborFrames.readItem(s.in(), 1 << 16));
       received.add(p);
+      if (dropProposals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        s.reset();
+        return;
+      }
       var cdp = p.clientDealProposal();
       boolean sigOk = SignatureVerifier.verify(cdp.clientSignature(), cdp.proposal().client(),
           cdp.proposal().signingBytes());
