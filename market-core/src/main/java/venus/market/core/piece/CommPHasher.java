@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The payload is cut into aligned chunks of {@link #CHUNK_UNPADDED} bytes, which Fr32-pad to exactly one
  * {@link #CHUNK_PADDED}-byte subtree. Worker threads pad and hash whole chunks to their subtree roots in parallel;
  * the writer thread merges the roots in order. Memory stays constant: a fixed number of chunk buffers circulate
- * (writers block when all are in flight) and each worker owns a half-chunk buffer of level-1 nodes and one
+ * (writers block when all are in flight) and each worker owns an 8 KiB tile, a 2 KiB array of tile roots and one
  * MessageDigest.
  *
  * <p>Not thread-safe: one writer per instance. {@link #digest()} ends the stream.
@@ -31,6 +31,10 @@ public final class CommPHasher extends OutputStream {
   public static final int CHUNK_PADDED = 1 << 19;
   public static final int CHUNK_UNPADDED = CHUNK_PADDED / Fr32.PADDED_BLOCK * Fr32.UNPADDED_BLOCK;
   private static final int CHUNK_LEVEL = Integer.numberOfTrailingZeros(CHUNK_PADDED) - 5;
+  /** Fr32 blocks per tile: 8 KiB padded, hashed to its root while it sits in L1. */
+  private static final int TILE_BLOCKS = 64;
+  private static final int TILE_PADDED = TILE_BLOCKS * Fr32.PADDED_BLOCK;
+  private static final int TILE_UNPADDED = TILE_BLOCKS * Fr32.UNPADDED_BLOCK;
 
   private static final int DEFAULT_PARALLELISM = Runtime.getRuntime().availableProcessors();
   private static final ExecutorService SHARED_POOL = Executors.newFixedThreadPool(DEFAULT_PARALLELISM,
@@ -207,21 +211,22 @@ public final class CommPHasher extends OutputStream {
   }
 
   /**
-   * Pads each 127-byte block into a 128-byte scratch that stays in L1 and hashes its two leaf pairs at once, so the
-   * padded chunk is never materialised; then reduces the level-1 nodes in place.
+   * Works tile by tile so that everything a worker touches besides the chunk stays in L1: each tile of {@link
+   * #TILE_BLOCKS} Fr32 blocks is padded into an 8 KiB scratch and reduced there to its root; the chunk's tile roots
+   * are then reduced to the chunk root. The padded chunk is never materialised.
    */
   private byte[] hashChunk(byte[] chunk) {
     Worker w = WORKER.get();
-    byte[] scratch = w.scratch;
-    byte[] level1 = w.level1;
-    for (int in = 0, out = 0; in < CHUNK_UNPADDED; in += Fr32.UNPADDED_BLOCK, out += 64) {
-      Fr32.pad(chunk, in, scratch, 0, 1);
-      w.hasher.node(scratch, 0, level1, out);
-      w.hasher.node(scratch, 64, level1, out + 32);
+    byte[] tile = w.tile;
+    byte[] roots = w.roots;
+    for (int in = 0, out = 0; in < CHUNK_UNPADDED; in += TILE_UNPADDED, out += 32) {
+      Fr32.pad(chunk, in, tile, 0, TILE_BLOCKS);
+      w.hasher.rootInPlace(tile, TILE_PADDED);
+      System.arraycopy(tile, 0, roots, out, 32);
     }
     freeBuffers.add(chunk);
-    w.hasher.rootInPlace(level1, level1.length);
-    return Arrays.copyOf(level1, 32);
+    w.hasher.rootInPlace(roots, roots.length);
+    return Arrays.copyOf(roots, 32);
   }
 
   private void drainAll() {
@@ -243,8 +248,8 @@ public final class CommPHasher extends OutputStream {
 
   /** Per-thread state of a pool worker: reused for every chunk it hashes. */
   private static final class Worker {
-    final byte[] scratch = new byte[Fr32.PADDED_BLOCK];
-    final byte[] level1 = new byte[CHUNK_PADDED / 2];
+    final byte[] tile = new byte[TILE_PADDED];
+    final byte[] roots = new byte[CHUNK_PADDED / TILE_PADDED * 32];
     final NodeHasher hasher = new NodeHasher();
   }
 

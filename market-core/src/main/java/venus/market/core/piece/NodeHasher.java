@@ -23,13 +23,26 @@ final class NodeHasher {
 
   /** Hashes the 64 bytes at {@code src[srcOff..]} into 32 bytes at {@code dst[dstOff..]}; may overlap the input. */
   void node(byte[] src, int srcOff, byte[] dst, int dstOff) {
-    sha256.update(src, srcOff, 64);
+    nodes(src, srcOff, dst, dstOff, 1);
+  }
+
+  /**
+   * Hashes {@code count} consecutive 64-byte pairs at {@code src[srcOff..]} into consecutive 32-byte nodes at {@code
+   * dst[dstOff..]}. The output may overlap the input as long as it does not run ahead of it (dstOff <= srcOff), as
+   * in-place level reduction needs. One tight loop per level rather than one call per node: the per-node cost
+   * around the SHA-256 intrinsic is what separates commP from the bulk SHA-256 limit.
+   */
+  void nodes(byte[] src, int srcOff, byte[] dst, int dstOff, int count) {
+    MessageDigest md = sha256;
     try {
-      sha256.digest(dst, dstOff, 32);
+      for (int i = 0, in = srcOff, out = dstOff; i < count; i++, in += 64, out += 32) {
+        md.update(src, in, 64);
+        md.digest(dst, out, 32);
+        dst[out + 31] &= 0x3f;
+      }
     } catch (DigestException e) {
       throw new IllegalStateException("SHA-256 digest into a 32-byte slot failed", e);
     }
-    dst[dstOff + 31] &= 0x3f;
   }
 
   byte[] node(byte[] left, byte[] right) {
@@ -49,9 +62,7 @@ final class NodeHasher {
    */
   void rootInPlace(byte[] buf, int length) {
     for (int n = length; n > 32; n >>>= 1) {
-      for (int in = 0, out = 0; in < n; in += 64, out += 32) {
-        node(buf, in, buf, out);
-      }
+      nodes(buf, 0, buf, 0, n / 64);
     }
   }
 }
