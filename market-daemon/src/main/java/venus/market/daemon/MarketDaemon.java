@@ -212,7 +212,10 @@ public final class MarketDaemon implements AutoCloseable {
       DealRpc.register(registry.namespace(MarketApi.NAMESPACE), dealStore, deals);
       ApiAddress listen = ApiAddress.parse(cfg.api().listenAddress());
       rpc = RpcServer.builder().bind(listen.host(), listen.port()).endpoint("/rpc/v0", registry)
-          .endpoint("/rpc/v1", registry).mapper(NodeClient.mapper()).auth(RpcAuthPolicy.lotusDefault(tokens)).build()
+          .endpoint("/rpc/v1", registry).mapper(NodeClient.mapper())
+          // droplet (venus AuthMux) answers 401 to a request without a token; lotus would grant read, which here would
+          // hand anyone on the network the deal list, clients and addresses.
+          .auth(RpcAuthPolicy.tokenRequired(tokens)).build()
           .start();
       closers.push(rpc);
       apiAddress = listen.withPort(rpc.port()).toString();

@@ -21,6 +21,7 @@ final class RpcAuthHandler extends Handler.Wrapper {
   private static final Logger LOG = LoggerFactory.getLogger(RpcAuthHandler.class);
   static final String PERMISSIONS_ATTRIBUTE = RpcAuthHandler.class.getName() + ".permissions";
   private static final String BEARER = "Bearer ";
+  private static final long DRAIN_LIMIT = 1 << 20;
 
   private final RpcAuthPolicy policy;
   private final Set<String> paths;
@@ -84,11 +85,36 @@ final class RpcAuthHandler extends Handler.Wrapper {
 
   private static boolean unauthorized(
       Request request, Response response, Callback callback, String reason) {
+    drainBody(request);
     response.setStatus(401);
     response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+    // The request body is left unread, so Jetty drops the connection after this response; announcing it keeps a
+    // keep-alive client from sending its next request into the closed socket.
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
     Content.Sink.write(response, true, "unauthorized: " + reason + "\n", callback);
     return true;
+  }
+
+  /**
+   * Reads and drops what the client is still sending (up to {@link #DRAIN_LIMIT}), as Go's net/http does: a client
+   * that is still uploading when the 401 goes out and the socket closes would otherwise see a broken pipe, not the
+   * reason it was refused.
+   */
+  private static void drainBody(Request request) {
+    java.io.InputStream in = Content.Source.asInputStream(request);
+    byte[] buf = new byte[8192];
+    try {
+      for (long n = 0; n < DRAIN_LIMIT; ) {
+        int r = in.read(buf);
+        if (r < 0) {
+          return;
+        }
+        n += r;
+      }
+    } catch (java.io.IOException e) {
+      LOG.debug("while dropping the body of a refused request: {}", e.toString());
+    }
   }
 
   @SuppressWarnings("unchecked")

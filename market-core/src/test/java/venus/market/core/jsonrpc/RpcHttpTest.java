@@ -185,6 +185,22 @@ class RpcHttpTest {
   }
 
   @Test
+  void refusedRequestsOnOneKeepAliveClientAllGetTheir401() throws Exception {
+    // A 401 is sent without reading the request body, so the server then drops the connection; it must say so
+    // (Connection: close), or a client that reuses the connection fails its next request with no response at all.
+    HttpClient one = HttpClient.newHttpClient();
+    // a body large enough to arrive after the headers, so that it is still unread when the 401 goes out
+    String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"Filecoin.Echo\",\"params\":[\"" + "x".repeat(256 * 1024) + "\"]}";
+    for (int i = 0; i < 50; i++) {
+      HttpRequest req = HttpRequest.newBuilder(URI.create(api.http("v0"))).timeout(TIMEOUT)
+          .header("Authorization", "Bearer forged." + i).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+      HttpResponse<String> r = one.send(req, HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(401);
+      assertThat(r.body()).contains("malformed");
+    }
+  }
+
+  @Test
   void unknownMethod() {
     assertThatThrownBy(() -> client(null).call("Filecoin.Nope", String.class))
         .isInstanceOf(RpcMethodNotFoundException.class)

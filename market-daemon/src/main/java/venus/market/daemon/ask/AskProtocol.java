@@ -6,15 +6,18 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import venus.market.core.address.Address;
+import venus.market.core.cbor.CborException;
 import venus.market.core.storagemarket.AskRequest;
 import venus.market.core.storagemarket.AskResponse;
 import venus.market.core.storagemarket.SignedStorageAsk;
 import venus.market.daemon.net.CborFrames;
 import venus.market.daemon.net.P2pHost;
 import venus.market.p2p.P2pStream;
+import venus.market.p2p.StreamDeadline;
 import venus.market.p2p.host.Host;
 import venus.market.p2p.multiaddr.Multiaddr;
 import venus.market.p2p.peer.PeerId;
@@ -33,22 +36,38 @@ public final class AskProtocol {
   private AskProtocol() {}
 
   public static void register(P2pHost p2p, AskService asks) {
-    p2p.handle(V110, stream -> serve(stream, asks, false));
-    p2p.handle(V101, stream -> serve(stream, asks, true));
+    p2p.handle(V110, stream -> serve(stream, asks::get, false, TIMEOUT));
+    p2p.handle(V101, stream -> serve(stream, asks::get, true, TIMEOUT));
   }
 
-  static void serve(P2pStream stream, AskService asks, boolean v101) throws IOException {
-    stream.setTimeout(TIMEOUT);
-    byte[] req = CborFrames.readItem(stream.in(), MAX_MESSAGE_BYTES);
-    AskRequest request = v101 ? AskRequest.decodeV101(req) : AskRequest.decode(req);
-    Optional<StoredAsk> ask = asks.get(request.miner());
-    LOG.debug("ask request peer={} miner={} found={}", stream.remotePeer(), request.miner(), ask.isPresent());
-    byte[] resp = v101 ? new AskResponse(ask.map(StoredAsk::signedV101).orElse(null)).toCborV101()
-        : new AskResponse(ask.map(StoredAsk::signed).orElse(null)).toCbor();
-    OutputStream out = stream.out();
-    out.write(resp);
-    out.flush();
-    stream.closeWrite();
+  /**
+   * Answers one request. {@code deadline} bounds the whole exchange (a peer trickling its request byte by byte is
+   * cut there, see StreamDeadline); each read is bounded by it too.
+   */
+  static void serve(P2pStream stream, Function<Address, Optional<StoredAsk>> asks, boolean v101, Duration deadline)
+      throws IOException {
+    stream.setTimeout(deadline);
+    StreamDeadline limit = StreamDeadline.start(stream, deadline, "ask request on " + (v101 ? V101 : V110));
+    try {
+      AskRequest request;
+      try {
+        byte[] req = CborFrames.readItem(stream.in(), MAX_MESSAGE_BYTES);
+        request = v101 ? AskRequest.decodeV101(req) : AskRequest.decode(req);
+      } catch (CborException e) {
+        LOG.info("refusing ask request from {}: {}", stream.remotePeer(), e.getMessage());
+        throw e;
+      }
+      Optional<StoredAsk> ask = asks.apply(request.miner());
+      LOG.debug("ask request peer={} miner={} found={}", stream.remotePeer(), request.miner(), ask.isPresent());
+      byte[] resp = v101 ? new AskResponse(ask.map(StoredAsk::signedV101).orElse(null)).toCborV101()
+          : new AskResponse(ask.map(StoredAsk::signed).orElse(null)).toCbor();
+      OutputStream out = stream.out();
+      out.write(resp);
+      out.flush();
+      stream.closeWrite();
+    } finally {
+      limit.close();
+    }
   }
 
   /** Client side: asks a provider for a miner's ask (empty if it has none). */

@@ -41,6 +41,7 @@ import venus.market.core.MarketException;
 import venus.market.p2p.LengthPrefixed;
 import venus.market.p2p.P2pException;
 import venus.market.p2p.P2pStream;
+import venus.market.p2p.StreamDeadline;
 import venus.market.p2p.StreamHandler;
 import venus.market.p2p.multiaddr.Multiaddr;
 import venus.market.p2p.multiaddr.Protocol;
@@ -346,7 +347,13 @@ public final class Host implements Closeable {
   private void serveInbound(Connection c, MuxedStream s) {
     String protocol = null;
     try {
-      protocol = MultistreamSelect.listen(s, handlers::containsKey, handlerOrder);
+      // A peer trickling its protocol proposal a byte per read timeout must not hold this thread for long.
+      StreamDeadline deadline = StreamDeadline.start(s, config.handshakeTimeout(), "protocol negotiation");
+      try {
+        protocol = MultistreamSelect.listen(s, handlers::containsKey, handlerOrder);
+      } finally {
+        deadline.close();
+      }
       s.setProtocol(protocol);
       StreamHandler h = handlers.get(protocol);
       if (h == null) {

@@ -196,6 +196,30 @@ class BadInputTest {
   }
 
   @Test
+  void slowLorisProtocolNegotiationIsCutAtTheHandshakeDeadline() throws Exception {
+    Connection c = good.connect(host.peerId(), List.of(TestHosts.addr(host)));
+    MuxedStream s = c.session().openStream();
+    byte[] header = venus.market.p2p.multistream.Multistream.encode(venus.market.p2p.multistream.Multistream.PROTOCOL_ID);
+    boolean cut = false;
+    // one byte every 200 ms: each read on the host finishes well inside its 5 s read timeout, the whole header
+    // would take 4 s, and the host allows the negotiation 1 s
+    for (int i = 0; i < header.length && !cut; i++) {
+      try {
+        s.out().write(header[i]);
+        s.out().flush();
+        Thread.sleep(200);
+      } catch (IOException e) {
+        cut = true;
+      }
+      cut |= s.isReset();
+    }
+    assertThat(cut).as("stream reset by the host before the header was complete").isTrue();
+    assertThat(log()).contains("protocol negotiation with " + good.peerId() + " not finished within 1000 ms");
+    assertThat(c.isOpen()).isTrue();
+    hostStillServes();
+  }
+
+  @Test
   void inboundConnectionLimit() throws Exception {
     List<RawPeer> peers = new ArrayList<>();
     try {
