@@ -26,6 +26,7 @@ import venus.market.daemon.net.P2pHost;
 import venus.market.daemon.node.MessageSender;
 import venus.market.daemon.node.NodeClient;
 import venus.market.daemon.node.Retry;
+import venus.market.daemon.publish.DealPublishing;
 import venus.market.daemon.repo.ConfigFile;
 import venus.market.daemon.repo.LiveConfig;
 import venus.market.daemon.repo.Repo;
@@ -209,6 +210,8 @@ public final class MarketDaemon implements AutoCloseable {
       pipeline = new DealPipeline(deals, DEAL_WORKERS);
       closers.push(pipeline);
       // Deal subsystems register their stages on the pipeline here, before resume() below.
+      closers.push(DealPublishing.install(config, node, signer, store, dealStore, pipeline,
+          registry.namespace(MarketApi.NAMESPACE), DealPublishing.Options.defaults()));
       DealRpc.register(registry.namespace(MarketApi.NAMESPACE), dealStore, deals);
       ApiAddress listen = ApiAddress.parse(cfg.api().listenAddress());
       rpc = RpcServer.builder().bind(listen.host(), listen.port()).endpoint("/rpc/v0", registry)

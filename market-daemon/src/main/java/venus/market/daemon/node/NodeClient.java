@@ -97,6 +97,67 @@ public final class NodeClient {
     return call("WalletHas", new TypeReference<Boolean>() {}, key.toString());
   }
 
+
+  /** The next nonce for {@code addr}, counting its messages pending in the node's pool. */
+  public long mpoolGetNonce(Address addr) {
+    return call("MpoolGetNonce", new TypeReference<Long>() {}, addr.toString());
+  }
+
+  /**
+   * Fills GasLimit, GasFeeCap and GasPremium of {@code msg} (a Lotus JSON message). {@code maxFee} 0 leaves the
+   * node's default cap.
+   */
+  public com.fasterxml.jackson.databind.JsonNode gasEstimateMessageGas(com.fasterxml.jackson.databind.JsonNode msg,
+      java.math.BigInteger maxFee) {
+    NodeJson.SendSpec spec = maxFee.signum() == 0 ? null : new NodeJson.SendSpec(maxFee.toString());
+    return call("GasEstimateMessageGas", new TypeReference<com.fasterxml.jackson.databind.JsonNode>() {}, msg, spec,
+        HEAD);
+  }
+
+  /** Pushes an already signed message (Lotus JSON); returns its CID. */
+  public String mpoolPush(com.fasterxml.jackson.databind.JsonNode signed) {
+    return call("MpoolPush", new TypeReference<ApiJson.CidJson>() {}, signed).cid();
+  }
+
+  /** The message's receipt if it is on chain (also finds a replacement with the same nonce), else null. */
+  public NodeJson.MsgLookup stateSearchMsg(String cid) {
+    return call("StateSearchMsg", new TypeReference<NodeJson.MsgLookup>() {}, HEAD, new ApiJson.CidJson(cid), -1,
+        true);
+  }
+
+  /** The address's market escrow and locked amounts. */
+  public NodeJson.MarketBalance stateMarketBalance(Address addr) {
+    return call("StateMarketBalance", new TypeReference<NodeJson.MarketBalance>() {}, addr.toString(), HEAD);
+  }
+
+  /** The on-chain deal, or empty when the market actor has no such deal (never published, expired, removed). */
+  public java.util.Optional<NodeJson.MarketDeal> stateMarketStorageDeal(long dealId) {
+    try {
+      return java.util.Optional.of(call("StateMarketStorageDeal", new TypeReference<NodeJson.MarketDeal>() {}, dealId,
+          HEAD));
+    } catch (venus.market.core.jsonrpc.RpcRemoteException e) {
+      if (e.getMessage() != null && e.getMessage().contains("not found")) {
+        return java.util.Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Whether {@code sector} of {@code miner} is pre-committed (and not yet proven). */
+  public boolean sectorPreCommitted(Address miner, long sector) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode info = call("StateSectorPreCommitInfo",
+          new TypeReference<com.fasterxml.jackson.databind.JsonNode>() {}, miner.toString(), sector, HEAD);
+      return info != null && !info.isNull();
+    } catch (venus.market.core.jsonrpc.RpcRemoteException e) {
+      // lotus answers an error for a sector that is not pre-committed (newer versions answer null)
+      if (e.getMessage() != null && e.getMessage().contains("not")) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   private <T> T call(String method, TypeReference<T> type, Object... params) {
     return retry.run(method, () -> guard(method, () -> rpc.call("Filecoin." + method, type, params)));
   }

@@ -73,4 +73,19 @@ public final class NodeJson {
       @JsonProperty("Message") ApiJson.CidJson message,
       @JsonProperty("Receipt") Receipt receipt,
       @JsonProperty("Height") long height) {}
+
+  /** api.MarketBalance: attoFIL decimal strings. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record MarketBalance(@JsonProperty("Escrow") String escrow, @JsonProperty("Locked") String locked) {}
+
+  /** The State part of api.MarketDeal (the proposal is known to the market already). */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record MarketDealState(
+      @JsonProperty("SectorNumber") long sectorNumber,
+      @JsonProperty("SectorStartEpoch") long sectorStartEpoch,
+      @JsonProperty("LastUpdatedEpoch") long lastUpdatedEpoch,
+      @JsonProperty("SlashEpoch") long slashEpoch) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record MarketDeal(@JsonProperty("State") MarketDealState state) {}
 }

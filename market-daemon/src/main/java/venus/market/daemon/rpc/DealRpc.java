@@ -68,12 +68,16 @@ public final class DealRpc {
     }
   }
 
-  static ApiJson.MinerDeal json(ProviderDeal d, List<ApiJson.DealTransition> history) {
-    DealProposal p = d.proposal().proposal();
-    ApiJson.DealProposal prop = new ApiJson.DealProposal(new ApiJson.CidJson(p.pieceCID().toString()), p.pieceSize(),
+  /** market.DealProposal in Lotus JSON. */
+  static ApiJson.DealProposal proposalJson(DealProposal p) {
+    return new ApiJson.DealProposal(new ApiJson.CidJson(p.pieceCID().toString()), p.pieceSize(),
         p.verifiedDeal(), p.client().toString(), p.provider().toString(), p.label().jsonString(), p.startEpoch(),
         p.endEpoch(), p.storagePricePerEpoch().atto().toString(), p.providerCollateral().atto().toString(),
         p.clientCollateral().atto().toString());
+  }
+
+  static ApiJson.MinerDeal json(ProviderDeal d, List<ApiJson.DealTransition> history) {
+    ApiJson.DealProposal prop = proposalJson(d.proposal().proposal());
     return new ApiJson.MinerDeal(prop, AskConversions.signature(d.proposal().clientSignature()),
         new ApiJson.CidJson(d.proposalCid().toString()),
         d.publishCid() == null ? null : new ApiJson.CidJson(d.publishCid().toString()), d.state().code(),
