@@ -103,18 +103,17 @@ class DealPublishingDevnetTest {
   void aQueueIsPublishedWhenItsPeriodExpires() {
     try (Devnet d = Devnet.start(tmp.resolve("chain"), DevnetOptions.forTests());
         PublishingHarness h = new PublishingHarness(d, tmp.resolve("market"),
-            config(Duration.ofMillis(700), 8, BigInteger.ZERO))) {
+            config(Duration.ofSeconds(3), 8, BigInteger.ZERO))) {
       h.fundClient(h.client());
       Cid a = h.open(h.proposal(1, h.head() + 200, h.client()));
       fund(h, List.of(a));
       h.await(a, StorageDealStatus.PUBLISH);
       // queued with its period start, then published by the timer alone
-      List<DealPublisher.Pending> pending = h.publishing.publisher().pending();
-      if (!pending.isEmpty()) {
-        assertThat(pending.get(0).deals()).extracting(ClientDealProposal::proposalCid).containsExactly(a);
-        assertThat(pending.get(0).period()).isEqualTo(Duration.ofMillis(700));
-        assertThat(pending.get(0).periodStart()).isNotNull();
-      }
+      List<DealPublisher.Pending> pending = h.awaitQueued(1);
+      assertThat(pending.get(0).deals()).extracting(ClientDealProposal::proposalCid).containsExactly(a);
+      assertThat(pending.get(0).period()).isEqualTo(Duration.ofSeconds(3));
+      assertThat(pending.get(0).periodStart()).isNotNull();
+      assertThat(h.deal(a).state()).isEqualTo(StorageDealStatus.PUBLISH);
       h.await(a, StorageDealStatus.PUBLISHING);
       assertThat(h.publishing.publisher().pending()).isEmpty();
       h.land(h.deal(a).publishCid());
@@ -136,8 +135,12 @@ class DealPublishingDevnetTest {
       for (Cid x : List.of(a, bad, c)) {
         h.await(x, StorageDealStatus.PUBLISH);
       }
-      assertThat(h.publishing.publisher().pending()).hasSize(1);
-      assertThat(h.publishing.publisher().pending().get(0).deals()).hasSize(3);
+      // the Publish stage queues each deal right after its transition
+      List<DealPublisher.Pending> pending = h.awaitQueued(3);
+      assertThat(pending).hasSize(1);
+      assertThat(pending.get(0).provider()).isEqualTo(PublishingHarness.miner());
+      assertThat(pending.get(0).deals()).extracting(ClientDealProposal::proposalCid)
+          .containsExactlyInAnyOrder(a, bad, c);
       h.publishing.publisher().publishAll(); // publish-now
       for (Cid x : List.of(a, bad, c)) {
         h.await(x, StorageDealStatus.PUBLISHING);
@@ -169,6 +172,7 @@ class DealPublishingDevnetTest {
       fund(h, List.of(late, ok));
       h.await(late, StorageDealStatus.PUBLISH);
       h.await(ok, StorageDealStatus.PUBLISH);
+      h.awaitQueued(2);
       for (int i = 0; i < 6; i++) {
         d.mineTipset();
       }

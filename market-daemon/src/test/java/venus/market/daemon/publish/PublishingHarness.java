@@ -105,6 +105,19 @@ final class PublishingHarness implements AutoCloseable {
     return pipeline.deals().get(cid).orElseThrow();
   }
 
+  /** Waits (bounded) until the publisher holds {@code n} queued deals; returns its queues. */
+  java.util.List<DealPublisher.Pending> awaitQueued(int n) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      var pending = publishing.publisher().pending();
+      if (pending.stream().mapToInt(q -> q.deals().size()).sum() == n) {
+        return pending;
+      }
+      sleep();
+    }
+    throw new AssertionError("the publisher never held " + n + " deals: " + publishing.publisher().pending());
+  }
+
   /** Waits (bounded) until the deal recorded the AddBalance message that funds it. */
   Cid awaitAddFunds(Cid cid) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
