@@ -2,6 +2,8 @@ package venus.market.bench;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -26,6 +28,7 @@ import venus.market.core.unixfs.CarGenerator;
 final class InterleavedRatio {
 
   private static final int MIB = 1 << 20;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final int cores = Runtime.getRuntime().availableProcessors();
   private final byte[] source = new byte[4 * MIB];
@@ -34,28 +37,79 @@ final class InterleavedRatio {
     new Random(11).nextBytes(source);
   }
 
-  /** Median over rounds of commP throughput / (all-core SHA-256 bulk / 4.0315). */
-  double commPRatio(int rounds, long bytesPerRound) throws Exception {
+  /**
+   * The three commP ratios, each the median over rounds.
+   *
+   * @param wall commP wall-clock throughput / (all-core SHA-256 bulk wall-clock throughput / 4.0315): the headline
+   *     figure, but the other tenants' load enters both halves of a round differently
+   * @param cpu commP payload per CPU-second of this process / (one-thread SHA-256 bulk per CPU-second of its thread /
+   *     4.0315): the same ratio counted in CPU time, so time lost to other tenants drops out. It equals the wall
+   *     ratio on an idle machine if commP keeps every core busy
+   * @param nodeCeiling per-64-byte-node SHA-256 through MessageDigest (compression bytes per CPU-second) / one-thread
+   *     bulk per CPU-second: what the JDK's per-message path leaves of the bulk rate, the ceiling of {@code cpu}
+   */
+  record CommPRatios(double wall, double cpu, double nodeCeiling) {
+  }
+
+  /** Runs commP, the all-core and one-core SHA-256 bulk limit and the per-node ceiling in alternation. */
+  CommPRatios commPRatios(int rounds, long bytesPerRound) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(cores);
     try {
-      List<Double> ratios = new ArrayList<>();
+      List<Double> wall = new ArrayList<>();
+      List<Double> cpu = new ArrayList<>();
+      List<Double> nodes = new ArrayList<>();
       for (int r = 0; r < rounds + 2; r++) {
         long t0 = System.nanoTime();
+        long c0 = processCpuNanos();
         CommPHasher h = new CommPHasher();
         for (long done = 0; done < bytesPerRound; done += MIB) {
           h.write(source, (int) ((done / MIB * 4099) % (source.length - MIB)), MIB);
         }
         h.digest();
-        double commP = bytesPerRound / seconds(t0);
-        double bulk = shaAllCores(pool, bytesPerRound / cores);
+        double commPWall = bytesPerRound / seconds(t0);
+        double commPCpu = bytesPerRound / ((processCpuNanos() - c0) / 1e9);
+        double bulkWall = shaAllCores(pool, bytesPerRound / cores);
+        double bulkCpu = shaOneThreadCpu(bytesPerRound / cores);
+        double nodeCpu = nodesOneThreadCpu(bytesPerRound / cores / 2);
         if (r >= 2) {
-          ratios.add(commP / (bulk / PieceBenchmarks.COMMP_SHA_BYTES_PER_PAYLOAD_BYTE));
+          wall.add(commPWall / (bulkWall / PieceBenchmarks.COMMP_SHA_BYTES_PER_PAYLOAD_BYTE));
+          cpu.add(commPCpu / (bulkCpu / PieceBenchmarks.COMMP_SHA_BYTES_PER_PAYLOAD_BYTE));
+          nodes.add(nodeCpu / bulkCpu);
         }
       }
-      return median(ratios);
+      return new CommPRatios(median(wall), median(cpu), median(nodes));
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** One-thread SHA-256 bulk, in bytes per CPU-second of this thread. */
+  private double shaOneThreadCpu(long bytes) {
+    MessageDigest md = sha256();
+    long c0 = THREADS.getCurrentThreadCpuTime();
+    for (long n = 0; n < bytes; n += MIB) {
+      md.update(source, 0, MIB);
+    }
+    md.digest();
+    return bytes / ((THREADS.getCurrentThreadCpuTime() - c0) / 1e9);
+  }
+
+  /** Per-node SHA-256 through MessageDigest over {@code childBytes} of children, in compressed bytes per CPU-second. */
+  private double nodesOneThreadCpu(long childBytes) throws Exception {
+    MessageDigest md = sha256();
+    byte[] parents = new byte[MIB / 2];
+    long c0 = THREADS.getCurrentThreadCpuTime();
+    for (long n = 0; n < childBytes; n += MIB) {
+      Sha256NodeBenchmark.hashNodes(md, source, parents, MIB / 64);
+    }
+    return 2 * childBytes / ((THREADS.getCurrentThreadCpuTime() - c0) / 1e9);
+  }
+
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    throw new IllegalStateException("this JVM does not report process CPU time");
   }
 
   /** Median over rounds of import+generate-car throughput / 1-core blake2b-256 bulk. */

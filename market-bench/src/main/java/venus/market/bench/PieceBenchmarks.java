@@ -15,7 +15,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <ul>
  *   <li>commP vs SHA-256 bulk throughput (one core × cores) divided by the compression bytes commP needs per payload
- *       byte, {@link #COMMP_SHA_BYTES_PER_PAYLOAD_BYTE};</li>
+ *       byte, {@link #COMMP_SHA_BYTES_PER_PAYLOAD_BYTE}, next to the ceiling that hashing one 64-byte node at a time
+ *       through MessageDigest leaves of the bulk rate ({@link Sha256NodeBenchmark});</li>
  *   <li>import + generate-car vs blake2b-256 bulk throughput on one core (the import is single-threaded and hashes
  *       each byte once).</li>
  * </ul>
@@ -46,6 +47,7 @@ public final class PieceBenchmarks {
     String loadBefore = loadAverage();
     double sha1 = throughput(Sha256BulkBenchmark.class, 1) * Sha256BulkBenchmark.BUFFER;
     double shaN = throughput(Sha256BulkBenchmark.class, cores) * Sha256BulkBenchmark.BUFFER;
+    double nodes1 = throughput(Sha256NodeBenchmark.class, 1) * Sha256NodeBenchmark.COMPRESSED_PER_OP;
     double blake1 = throughput(Blake2bBulkBenchmark.class, 1) * Blake2bBulkBenchmark.BUFFER;
     double commPms = averageMillis(CommPBenchmark.class);
     double importMs = averageMillis(ImportCarBenchmark.class);
@@ -61,6 +63,8 @@ public final class PieceBenchmarks {
     s.append(f("SHA-256 bulk, 1 thread:            %8.1f MiB/s%n", mib(sha1)));
     s.append(f("SHA-256 bulk, %d threads:           %8.1f MiB/s  (1 core x %d = %.1f MiB/s)%n", cores, mib(shaN),
         cores, mib(sha1 * cores)));
+    s.append(f("SHA-256 per 64-byte node, 1 thread: %8.1f MiB/s of compression = %.1f %% of bulk (the MessageDigest"
+        + " ceiling)%n", mib(nodes1), 100 * nodes1 / sha1));
     s.append(f("blake2b-256 bulk, 1 thread:        %8.1f MiB/s%n", mib(blake1)));
     s.append(f("commP 1 GiB streamed:              %8.1f MiB/s payload (%.0f ms/GiB)%n", mib(commP), commPms));
     s.append(f("  limit = SHA bulk (1 core x %d) / %.4f = %.1f MiB/s  ->  ratio %.1f %% (vs measured %d-thread SHA:"
@@ -73,13 +77,19 @@ public final class PieceBenchmarks {
   }
 
   private static String interleaved(int cores) throws Exception {
+    String loadBefore = loadAverage();
     InterleavedRatio interleaved = new InterleavedRatio();
-    double commPRatio = interleaved.commPRatio(9, 256L << 20);
+    InterleavedRatio.CommPRatios commP = interleaved.commPRatios(9, 256L << 20);
     double importRatio = interleaved.importRatio(9, 64L << 20);
     StringBuilder s = new StringBuilder();
-    s.append(f("interleaved in one JVM (median of 9 rounds, workload and limit alternating):%n"));
-    s.append(f("  commP 256 MiB vs %d-thread SHA-256 bulk / %.4f:  ratio %.1f %%%n", cores,
-        COMMP_SHA_BYTES_PER_PAYLOAD_BYTE, 100 * commPRatio));
+    s.append(f("interleaved in one JVM (median of 9 rounds, workload and limit alternating), load average before: %s%n",
+        loadBefore));
+    s.append(f("  commP 256 MiB vs %d-thread SHA-256 bulk / %.4f, wall clock:     ratio %.1f %%%n", cores,
+        COMMP_SHA_BYTES_PER_PAYLOAD_BYTE, 100 * commP.wall()));
+    s.append(f("  commP 256 MiB vs 1-thread SHA-256 bulk / %.4f, in CPU time:    ratio %.1f %%%n",
+        COMMP_SHA_BYTES_PER_PAYLOAD_BYTE, 100 * commP.cpu()));
+    s.append(f("  ceiling: SHA-256 per 64-byte node via MessageDigest vs bulk, CPU time:  %.1f %%%n",
+        100 * commP.nodeCeiling()));
     s.append(f("  import + generate-car 64 MiB vs 1-thread blake2b-256 bulk:  ratio %.1f %%%n", 100 * importRatio));
     s.append(f("load average at the end: %s%n", loadAverage()));
     return s.toString();

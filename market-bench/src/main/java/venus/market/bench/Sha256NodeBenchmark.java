@@ -1,0 +1,63 @@
+package venus.market.bench;
+
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The ceiling of any commP built on {@link MessageDigest}: SHA-256 of 64-byte messages one after another (update 64
+ * bytes, digest into a buffer, clear two bits), nothing else. One op hashes {@link #NODES} nodes, i.e. 1 MiB of
+ * children into 512 KiB of parents; each node is two compression-function calls (128 bytes of compression), so
+ * {@code ops/s × NODES × 128} compared with {@link Sha256BulkBenchmark} is the share of the bulk rate that the
+ * per-message path of MessageDigest leaves.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
+public class Sha256NodeBenchmark {
+
+  public static final int NODES = 1 << 14;
+  /** Bytes of compression-function input per op: two 64-byte blocks per node. */
+  public static final long COMPRESSED_PER_OP = NODES * 128L;
+
+  private byte[] children;
+  private byte[] parents;
+  private MessageDigest sha256;
+
+  @Setup
+  public void setup() throws NoSuchAlgorithmException {
+    children = new byte[NODES * 64];
+    parents = new byte[NODES * 32];
+    new Random(2).nextBytes(children);
+    sha256 = MessageDigest.getInstance("SHA-256");
+  }
+
+  @Benchmark
+  public byte[] sha256Nodes() throws DigestException {
+    hashNodes(sha256, children, parents, NODES);
+    return parents;
+  }
+
+  static void hashNodes(MessageDigest md, byte[] children, byte[] parents, int nodes) throws DigestException {
+    for (int i = 0; i < nodes; i++) {
+      md.update(children, 64 * i, 64);
+      md.digest(parents, 32 * i, 32);
+      parents[32 * i + 31] &= 0x3f;
+    }
+  }
+}
