@@ -3,7 +3,6 @@ package venus.market.core.jsonrpc;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -90,41 +89,7 @@ public final class RpcClient implements RpcCaller {
       Thread.currentThread().interrupt();
       throw new RpcTransportException(method + ": interrupted", e);
     }
-    String text = new String(resp.body(), StandardCharsets.UTF_8);
-    if (resp.statusCode() == 401) {
-      throw new RpcUnauthorizedException(
-          method
-              + " refused by "
-              + endpoint
-              + ": "
-              + (text.isBlank() ? "401 Unauthorized" : text.strip()));
-    }
-    JsonNode reply;
-    try {
-      reply = mapper.readTree(text);
-    } catch (JacksonException e) {
-      reply = null;
-    }
-    if (reply == null || !reply.isObject()) {
-      throw new RpcTransportException(
-          method
-              + ": HTTP "
-              + resp.statusCode()
-              + " from "
-              + endpoint
-              + " without a JSON-RPC reply"
-              + (text.isBlank() ? "" : ": " + abbreviate(text)));
-    }
-    JsonNode replyId = reply.get("id");
-    if (replyId != null && replyId.isNumber() && replyId.asLong() != id) {
-      throw new RpcTransportException(
-          method + ": reply id " + replyId + " does not match request id " + id);
-    }
-    return RpcReplies.resultOf(mapper, reply, resultType, method);
-  }
-
-  private static String abbreviate(String s) {
-    String t = s.strip();
-    return t.length() <= 200 ? t : t.substring(0, 200) + "...";
+    return RpcReplies.httpResultOf(
+        mapper, resp.statusCode(), new String(resp.body(), StandardCharsets.UTF_8), endpoint, method, id, resultType);
   }
 }

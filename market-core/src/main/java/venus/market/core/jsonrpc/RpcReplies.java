@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
 
 /** Client-side request building and reply decoding shared by the HTTP and websocket clients. */
 final class RpcReplies {
@@ -24,6 +25,39 @@ final class RpcReplies {
     }
     req.put("id", id);
     return req;
+  }
+
+  /**
+   * Decodes the body of an HTTP reply to request {@code id}: 401 is {@link RpcUnauthorizedException}, a body that
+   * is not a JSON-RPC object or answers another id is {@link RpcTransportException}, else as {@link #resultOf}.
+   */
+  static <T> T httpResultOf(
+      ObjectMapper mapper, int status, String text, URI endpoint, String method, long id, JavaType type) {
+    if (status == 401) {
+      throw new RpcUnauthorizedException(
+          method + " refused by " + endpoint + ": " + (text.isBlank() ? "401 Unauthorized" : text.strip()));
+    }
+    JsonNode reply;
+    try {
+      reply = mapper.readTree(text);
+    } catch (JacksonException e) {
+      reply = null;
+    }
+    if (reply == null || !reply.isObject()) {
+      throw new RpcTransportException(
+          method + ": HTTP " + status + " from " + endpoint + " without a JSON-RPC reply"
+              + (text.isBlank() ? "" : ": " + abbreviate(text)));
+    }
+    JsonNode replyId = reply.get("id");
+    if (replyId != null && replyId.isNumber() && replyId.asLong() != id) {
+      throw new RpcTransportException(method + ": reply id " + replyId + " does not match request id " + id);
+    }
+    return resultOf(mapper, reply, type, method);
+  }
+
+  private static String abbreviate(String s) {
+    String t = s.strip();
+    return t.length() <= 200 ? t : t.substring(0, 200) + "...";
   }
 
   /** Throws the typed exception for an error reply, else decodes {@code result}. */

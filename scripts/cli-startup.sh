@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Measures how fast a thin `venus-market` command answers: starts market-devnet and `venus-market solo-run`
+# on loopback (as scripts/demo.sh does), then runs one command N times and prints the median, p10 and p90
+# wall-clock time of the whole launcher process (shell script + JVM start + JSON-RPC call + output).
+#
+#   scripts/cli-startup.sh                      20 runs of `storage-deals list`, launchers as built
+#   CLI_RUNS=50 scripts/cli-startup.sh          more runs
+#   CLI_BUILD=1 scripts/cli-startup.sh          build the launchers first (tests skipped)
+#   scripts/cli-startup.sh net listen           time another command instead
+#   CLI_JAVA_OPTS='-Xshare:off' scripts/cli-startup.sh   extra JVM flags for the timed runs (JAVA_OPTS)
+#
+# Everything it starts is stopped on exit. Needs only bash, coreutils and the built launchers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${CLI_RUNS:-20}
+WARMUP=${CLI_WARMUP:-3}
+CMD=("$@"); [ ${#CMD[@]} -gt 0 ] || CMD=(storage-deals list)
+
+DEVNET=market-devnet/target/appassembler/bin/market-devnet
+MARKET=market-cli/target/appassembler/bin/venus-market
+if [ -n "${CLI_BUILD:-}" ]; then
+  mvn -B -ntp -q package -DskipTests -pl market-devnet,market-cli -am
+fi
+for b in "$DEVNET" "$MARKET"; do
+  [ -x "$b" ] || { echo "$b is missing: run with CLI_BUILD=1" >&2; exit 1; }
+done
+
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+}
+wait_for_file() { # path seconds what
+  local i=0
+  while [ ! -s "$1" ]; do
+    i=$((i + 1)); [ "$i" -le $(($2 * 10)) ] || { echo "$3 did not start within $2 s" >&2; exit 1; }
+    sleep 0.1
+  done
+}
+
+WORK=$(mktemp -d /tmp/venus-market-clistart.XXXXXX)
+PIDS=()
+cleanup() {
+  local rc=$?
+  for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && wait "$pid" 2>/dev/null || true; done
+  if [ "$rc" -ne 0 ]; then
+    for log in "$WORK"/*.log; do [ -f "$log" ] && { echo "--- last lines of $log"; tail -n 20 "$log"; }; done
+  fi
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+export MARKET_DEVNET_PATH="$WORK/devnet" VENUS_MARKET_PATH="$WORK/market"
+NODE_PORT=$(free_port); WALLET_PORT=$(free_port); API_PORT=$(free_port); P2P_PORT=$(free_port)
+
+echo "starting market-devnet and venus-market solo-run in $WORK"
+"$DEVNET" run --api "/ip4/127.0.0.1/tcp/$NODE_PORT" --wallet-api "/ip4/127.0.0.1/tcp/$WALLET_PORT" \
+  --block-time 1s > "$WORK/devnet.log" 2>&1 &
+PIDS+=($!)
+wait_for_file "$MARKET_DEVNET_PATH/api" 60 "market-devnet"
+WALLET_INFO=$("$DEVNET" wallet api-info --perm admin)
+mkdir -p "$WORK/pieces" "$VENUS_MARKET_PATH"
+cat > "$VENUS_MARKET_PATH/config.toml" <<CONF
+[Libp2p]
+ListenAddresses = ["/ip4/127.0.0.1/tcp/$P2P_PORT"]
+CONF
+"$MARKET" solo-run --node-url="/ip4/127.0.0.1/tcp/$NODE_PORT" --node-token="$(cat "$MARKET_DEVNET_PATH/token")" \
+  --wallet-url="${WALLET_INFO#*:}" --wallet-token="${WALLET_INFO%%:*}" \
+  --piecestorage="fs:$WORK/pieces" --miner=t01000:bench \
+  --listen="/ip4/127.0.0.1/tcp/$API_PORT" > "$WORK/market.log" 2>&1 &
+PIDS+=($!)
+wait_for_file "$VENUS_MARKET_PATH/api" 90 "venus-market solo-run"
+for _ in $(seq 1 100); do "$MARKET" net listen >/dev/null 2>&1 && break; sleep 0.2; done
+
+export JAVA_OPTS="${CLI_JAVA_OPTS:-}"
+echo "command: venus-market ${CMD[*]}  (JAVA_OPTS='${JAVA_OPTS}', $WARMUP warm-up + $RUNS timed runs)"
+"$MARKET" "${CMD[@]}" > "$WORK/out.txt" || { echo "the command failed:" >&2; cat "$WORK/out.txt" >&2; exit 1; }
+for _ in $(seq 1 "$WARMUP"); do "$MARKET" "${CMD[@]}" > /dev/null; done
+TIMES=()
+for _ in $(seq 1 "$RUNS"); do
+  t0=$(date +%s%N)
+  "$MARKET" "${CMD[@]}" > /dev/null
+  t1=$(date +%s%N)
+  TIMES+=($(( (t1 - t0) / 1000000 )))
+done
+mapfile -t SORTED < <(printf '%s\n' "${TIMES[@]}" | sort -n)
+pct() { local i=$(( ($1 * (${#SORTED[@]} - 1) + 50) / 100 )); echo "${SORTED[$i]}"; }
+echo "runs (ms): ${TIMES[*]}"
+printf 'median %s ms   p10 %s ms   p90 %s ms   min %s ms   max %s ms   (%d runs, load %s)\n' \
+  "$(pct 50)" "$(pct 10)" "$(pct 90)" "${SORTED[0]}" "${SORTED[-1]}" "$RUNS" "$(cut -d' ' -f1-3 /proc/loadavg)"
