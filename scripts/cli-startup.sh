@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures how fast a thin `venus-market` command answers: starts market-devnet and `venus-market solo-run`
 # on loopback (as scripts/demo.sh does), then runs one command N times and prints the median, p10 and p90
-# wall-clock time of the whole launcher process (shell script + JVM start + JSON-RPC call + output).
+# wall-clock time of the whole launcher process (shell script + JVM start + JSON-RPC call + output), and
+# its CPU time. Run it on an otherwise idle machine: on a loaded one the wall time mostly measures the load.
 #
 #   scripts/cli-startup.sh                      20 runs of `storage-deals list`, launchers as built
 #   CLI_RUNS=50 scripts/cli-startup.sh          more runs
@@ -81,15 +82,33 @@ export JAVA_OPTS="${CLI_JAVA_OPTS:-}"
 echo "command: venus-market ${CMD[*]}  (JAVA_OPTS='${JAVA_OPTS}', $WARMUP warm-up + $RUNS timed runs)"
 "$MARKET" "${CMD[@]}" > "$WORK/out.txt" || { echo "the command failed:" >&2; cat "$WORK/out.txt" >&2; exit 1; }
 for _ in $(seq 1 "$WARMUP"); do "$MARKET" "${CMD[@]}" > /dev/null; done
-TIMES=()
+# Wall-clock time of the whole launcher process; CPU time (user + sys, all JVM threads) from /usr/bin/time
+# when present: it varies less than wall time when other work shares the machine.
+TIMES=(); CPUS=()
+TIMEFMT=$(command -v /usr/bin/time || true)
 for _ in $(seq 1 "$RUNS"); do
   t0=$(date +%s%N)
-  "$MARKET" "${CMD[@]}" > /dev/null
+  if [ -n "$TIMEFMT" ]; then
+    /usr/bin/time -o "$WORK/cpu.txt" -f '%U %S' "$MARKET" "${CMD[@]}" > /dev/null
+  else
+    "$MARKET" "${CMD[@]}" > /dev/null
+  fi
   t1=$(date +%s%N)
   TIMES+=($(( (t1 - t0) / 1000000 )))
+  if [ -n "$TIMEFMT" ]; then
+    read -r u s < "$WORK/cpu.txt"
+    CPUS+=($(awk -v u="$u" -v s="$s" 'BEGIN { printf "%d", (u + s) * 1000 }'))
+  fi
 done
-mapfile -t SORTED < <(printf '%s\n' "${TIMES[@]}" | sort -n)
-pct() { local i=$(( ($1 * (${#SORTED[@]} - 1) + 50) / 100 )); echo "${SORTED[$i]}"; }
-echo "runs (ms): ${TIMES[*]}"
-printf 'median %s ms   p10 %s ms   p90 %s ms   min %s ms   max %s ms   (%d runs, load %s)\n' \
-  "$(pct 50)" "$(pct 10)" "$(pct 90)" "${SORTED[0]}" "${SORTED[-1]}" "$RUNS" "$(cut -d' ' -f1-3 /proc/loadavg)"
+stats() { # label values...
+  local label=$1; shift
+  local sorted; mapfile -t sorted < <(printf '%s\n' "$@" | sort -n)
+  local n=${#sorted[@]}
+  pct() { echo "${sorted[$(( ($1 * (n - 1) + 50) / 100 ))]}"; }
+  printf '%-5s median %s ms   p10 %s ms   p90 %s ms   min %s ms   max %s ms\n' \
+    "$label" "$(pct 50)" "$(pct 10)" "$(pct 90)" "${sorted[0]}" "${sorted[$((n - 1))]}"
+}
+echo "wall (ms): ${TIMES[*]}"
+stats wall "${TIMES[@]}"
+if [ ${#CPUS[@]} -gt 0 ]; then stats cpu "${CPUS[@]}"; fi
+echo "($RUNS runs on $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg))"

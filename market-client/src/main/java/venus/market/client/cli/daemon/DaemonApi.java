@@ -16,7 +16,7 @@ import venus.market.core.amount.TokenAmount;
 import venus.market.core.json.LotusJson;
 import venus.market.core.jsonrpc.ApiInfo;
 import venus.market.core.jsonrpc.RpcCaller;
-import venus.market.core.jsonrpc.RpcClient;
+import venus.market.core.jsonrpc.RpcUrlClient;
 import venus.market.core.jsonrpc.RpcRemoteException;
 import venus.market.core.jsonrpc.RpcTransportException;
 import venus.market.core.multiformats.Cid;
@@ -33,10 +33,13 @@ public final class DaemonApi {
     this.repo = repo;
   }
 
-  /** Deal proposals wait for the provider's answer; allow for a slow provider. */
+  /**
+   * Deal proposals wait for the provider's answer; allow for a slow provider. HttpURLConnection, not
+   * java.net.http: a one-shot command starts much faster without the latter's TLS and selector set-up.
+   */
   public static DaemonApi connect(Path repo) throws IOException {
     String[] at = ClientHome.open(repo).apiAndToken();
-    return new DaemonApi(RpcClient.of(new ApiInfo(at[1], at[0]), "v0", MAPPER, Duration.ofMinutes(10)), repo);
+    return new DaemonApi(RpcUrlClient.of(new ApiInfo(at[1], at[0]), "v0", MAPPER, Duration.ofMinutes(10)), repo);
   }
 
   public static ObjectMapper mapper() {
