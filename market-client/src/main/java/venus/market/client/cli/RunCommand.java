@@ -45,8 +45,17 @@ public final class RunCommand implements Callable<Integer> {
       description = "base URL providers can reach the CAR server at ([DataTransfer] HttpPublicUrl)")
   String httpPublicUrl;
 
+  @Option(names = "--log-level", defaultValue = "info", paramLabel = "<level>",
+      description = "daemon log level on stderr: error, warn, info, debug (default: ${DEFAULT-VALUE})")
+  String logLevel;
+
   @Override
   public Integer call() throws Exception {
+    // The launcher keeps one-shot commands at WARN; the daemon's INFO lines (deals proposed, CARs served) are its log.
+    // slf4j-simple reads this when the first logger is created, which happens below.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", logLevel);
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
     ClientHome home = ClientHome.open(((ClientCli) spec.root().userObject()).repo());
     ClientConfig cfg = overrides(home.loadConfig());
     home.saveConfig(cfg);

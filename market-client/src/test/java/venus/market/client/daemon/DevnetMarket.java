@@ -72,7 +72,7 @@ final class DevnetMarket implements AutoCloseable {
         .withApi(new ClientConfig.Api("/ip4/127.0.0.1/tcp/0", Duration.ofSeconds(30), ""))
         .withLibp2p(new ClientConfig.Libp2p(List.of("/ip4/127.0.0.1/tcp/0"), ""))
         .withDataTransfer(new ClientConfig.DataTransfer("/ip4/127.0.0.1/tcp/0", ""))
-        .withDeals(new ClientConfig.Deals(Duration.ofHours(1), 100));
+        .withDeals(new ClientConfig.Deals(Duration.ofHours(1), ClientConfig.defaults().deals().startEpochDelay()));
   }
 
   Path clientRepo() {
