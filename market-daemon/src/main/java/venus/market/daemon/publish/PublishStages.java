@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import venus.market.core.amount.TokenAmount;
 import venus.market.core.chain.SignedMessage;
+import venus.market.core.jsonrpc.RpcRemoteException;
 import venus.market.core.market.ClientDealProposal;
 import venus.market.core.market.PublishStorageDealsParams;
 import venus.market.core.market.PublishStorageDealsReturn;
@@ -105,6 +106,23 @@ final class PublishStages {
       if (node.stateSearchMsg(m.cid().toString()) == null) {
         messenger.push(m);
         LOG.info("pushed saved publish message {} again", m.cid());
+      }
+    } catch (RpcRemoteException e) {
+      // The node refused the very message (a pool accepts an identical one silently): typically another message took
+      // its nonce while the daemon was down. It can never land, so its deals fail instead of waiting forever.
+      if (node.stateSearchMsg(m.cid().toString()) == null) {
+        LOG.error("saved publish message {} can never land: {}", m.cid(), e.getMessage());
+        List<ProviderDeal> deals = new ArrayList<>();
+        for (ProviderDeal d : dealStore.listByState(StorageDealStatus.PUBLISHING)) {
+          if (m.cid().equals(d.publishCid())) {
+            deals.add(d);
+          }
+        }
+        for (ProviderDeal d : deals) {
+          DealEvents.applyIfAllowed(pipeline, d.proposalCid(), ProviderEvent.DEAL_PUBLISH_ERROR,
+              "publish message " + m.cid() + " was refused when pushed again: " + e.getMessage());
+        }
+        forget(m.cid(), deals);
       }
     } catch (RuntimeException e) {
       LOG.warn("pushing saved publish message {} again failed: {}", m.cid(), e.toString());

@@ -306,4 +306,55 @@ class DealPublishingDevnetTest {
       assertThat(h.deal(a).state()).isEqualTo(StorageDealStatus.ACTIVE);
     }
   }
+
+  @Test
+  void aSavedPublishMessageWhoseNonceWasTakenFailsItsDealsAtRestart() {
+    Supplier<MarketConfig> cfg = config(Duration.ZERO, 8, BigInteger.ZERO);
+    try (Devnet d = Devnet.start(tmp.resolve("chain"), DevnetOptions.forTests())) {
+      Cid a;
+      try (PublishingHarness h = new PublishingHarness(d, tmp.resolve("market"), cfg)) {
+        h.fundClient(h.client());
+        h.publishing.publisher().beforePush(m -> {
+          throw new IllegalStateException("simulated crash before MpoolPush");
+        });
+        a = h.open(h.proposal(1, h.head() + 200, h.client()));
+        fund(h, List.of(a));
+        h.await(a, StorageDealStatus.PUBLISHING);
+        // while the market is down, another message from the worker takes the saved message's nonce
+        new ChainMessenger(h.node, new NodeWalletSigner(h.node)).send(h.worker(), h.client(), TokenAmount.ofAtto(1),
+            0, new byte[0], BigInteger.ZERO, s -> {});
+        d.mineTipset();
+      }
+      try (PublishingHarness h = new PublishingHarness(d, tmp.resolve("market"), cfg)) {
+        ProviderDeal failed = h.await(a, StorageDealStatus.ERROR);
+        assertThat(failed.message()).contains("was refused when pushed again");
+        assertThat(h.publishing.funds().reserved(PublishingHarness.miner())).isEqualTo(TokenAmount.ZERO);
+        assertThat(chain(d, "StateMarketDeals", (Object) null).size()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void aRestartWhileTheTopUpIsInFlightWaitsForThatMessage() {
+    Supplier<MarketConfig> cfg = config(Duration.ZERO, 8, BigInteger.ZERO);
+    try (Devnet d = Devnet.start(tmp.resolve("chain"), DevnetOptions.forTests())) {
+      Cid a;
+      Cid addFunds;
+      try (PublishingHarness h = new PublishingHarness(d, tmp.resolve("market"), cfg)) {
+        h.fundClient(h.client());
+        a = h.open(h.proposal(1, h.head() + 200, h.client()));
+        addFunds = h.awaitAddFunds(a);
+      }
+      try (PublishingHarness h = new PublishingHarness(d, tmp.resolve("market"), cfg)) {
+        assertThat(h.deal(a).state()).isEqualTo(StorageDealStatus.PROVIDER_FUNDING);
+        h.land(addFunds);
+        ProviderDeal p = h.await(a, StorageDealStatus.PUBLISHING);
+        h.land(p.publishCid());
+        h.await(a, StorageDealStatus.AWAITING_PRE_COMMIT);
+        // one top-up only: the restarted stage waited for the first one instead of sending another
+        assertThat(new BigInteger(chain(d, "StateMarketBalance", "t01000", null).get("Escrow").asText()))
+            .isEqualTo(PublishingHarness.collateral().atto());
+      }
+    }
+  }
 }
