@@ -9,6 +9,7 @@
 #   CLI_BUILD=1 scripts/cli-startup.sh          build the launchers first (tests skipped)
 #   scripts/cli-startup.sh net listen           time another command instead
 #   CLI_JAVA_OPTS='-Xshare:off' scripts/cli-startup.sh   extra JVM flags for the timed runs (JAVA_OPTS)
+#   CLI_HYPERFINE=1 scripts/cli-startup.sh      time with hyperfine (Debian package) instead of the loop below
 #
 # Everything it starts is stopped on exit. Needs only bash, coreutils and the built launchers.
 set -euo pipefail
@@ -81,6 +82,15 @@ for _ in $(seq 1 100); do "$MARKET" net listen >/dev/null 2>&1 && break; sleep 0
 export JAVA_OPTS="${CLI_JAVA_OPTS:-}"
 echo "command: venus-market ${CMD[*]}  (JAVA_OPTS='${JAVA_OPTS}', $WARMUP warm-up + $RUNS timed runs)"
 "$MARKET" "${CMD[@]}" > "$WORK/out.txt" || { echo "the command failed:" >&2; cat "$WORK/out.txt" >&2; exit 1; }
+if [ -n "${CLI_HYPERFINE:-}" ]; then
+  command -v hyperfine > /dev/null || { echo "hyperfine is not installed (apt-get install hyperfine)" >&2; exit 1; }
+  # -N: no intermediate shell, so the figure is the launcher process alone.
+  hyperfine -N --warmup "$WARMUP" --runs "$RUNS" --export-json "$WORK/hyperfine.json" "$MARKET ${CMD[*]}"
+  # hyperfine prints the mean; the goal is stated as a median.
+  awk -F': *' '/"median"/ { gsub(/[ ,]/, "", $2); printf "median %.0f ms\n", $2 * 1000 }' "$WORK/hyperfine.json"
+  echo "($RUNS runs on $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  exit 0
+fi
 for _ in $(seq 1 "$WARMUP"); do "$MARKET" "${CMD[@]}" > /dev/null; done
 # Wall-clock time of the whole launcher process; CPU time (user + sys, all JVM threads) from /usr/bin/time
 # when present: it varies less than wall time when other work shares the machine.
