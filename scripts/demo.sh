@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Walks the venus-market v2 miner guide on a local devnet, on loopback only:
 # devnet -> provider daemon (solo-run) -> actor set-addrs/set-peer-id/info -> set-ask/get-ask
-# -> client data import / generate-car / commP.
+# -> client daemon (run) -> asks query -> data import / generate-car / commP -> actor-funds add.
 # Everything it starts is stopped on exit, Ctrl-C or failure. Exits non-zero if any step fails.
 #
 #   scripts/demo.sh            build (skipping tests) and run
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 say()  { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-run()  { printf '$ %s\n' "$*" >&2; "$@"; }
+run()  { printf '$ %s %s\n' "${1##*/}" "${*:2}" >&2; "$@"; }
 fail() { printf '\ndemo FAILED: %s\n' "$*" >&2; exit 1; }
 
 # A loopback port nothing answers on (bash only: no python needed on a fresh machine).
@@ -120,16 +120,41 @@ run "$MARKET" storage-deals set-ask --miner=t01000 --price=0.02fil --verified-pr
   --min-piece-size=512b --max-piece-size=8M
 run "$MARKET" storage-deals get-ask --miner=t01000
 
-say "Client side: import a file, build its CAR and compute its piece commitment"
+say "Starting the client: market-client run (the data owner's daemon, on the same devnet node)"
+CLIENT_ADDR=$(sed -n 's/.* client: \([a-z0-9]*\).*/\1/p' "$WORK/devnet.log" | head -n 1)
+[ -n "$CLIENT_ADDR" ] || fail "market-devnet printed no client address"
+CLIENT_API_PORT=$(free_port); CLIENT_P2P_PORT=$(free_port); CLIENT_HTTP_PORT=$(free_port)
+printf '$ market-client run --node-url=/ip4/127.0.0.1/tcp/%s --auth-token=... --addr=%s --listen=... --libp2p-listen=... --http-listen=...\n' \
+  "$NODE_PORT" "$CLIENT_ADDR"
+"$CLIENT" run --node-url="/ip4/127.0.0.1/tcp/$NODE_PORT" --auth-token="$NODE_TOKEN" --addr="$CLIENT_ADDR" \
+  --listen="/ip4/127.0.0.1/tcp/$CLIENT_API_PORT" --libp2p-listen="/ip4/127.0.0.1/tcp/$CLIENT_P2P_PORT" \
+  --http-listen="/ip4/127.0.0.1/tcp/$CLIENT_HTTP_PORT" > "$WORK/client.log" 2>&1 &
+PIDS+=($!)
+wait_for_file "$MARKET_CLIENT_PATH/api" 90 "market-client run"
+
+say "The client asks the miner for its price (found through the miner's on-chain peer ID)"
+run "$CLIENT" storage asks query f01000
+
+say "The client imports a file, builds its CAR and computes its piece commitment"
 head -c 809 /dev/urandom > "$WORK/hello.bin"
 run "$CLIENT" data import "$WORK/hello.bin"
 run "$CLIENT" data local
 run "$CLIENT" data generate-car "$WORK/hello.bin" "$WORK/hello.car"
 run "$CLIENT" data commP "$WORK/hello.car"
 
+say "The client puts funds in the market escrow to pay for deals (actor-funds add), then waits for the chain"
+run "$CLIENT" actor-funds add 10fil
+for _ in $(seq 1 60); do
+  BAL=$("$CLIENT" actor-funds balances 2>/dev/null || true)
+  case "$BAL" in *"Escrowed Funds:        10 FIL"*) break ;; esac
+  sleep 0.5
+done
+echo "$ market-client actor-funds balances"; echo "$BAL"
+case "$BAL" in *"Escrowed Funds:        10 FIL"*) ;; *) fail "the client's escrow did not reach 10 FIL" ;; esac
+
 say "The provider's deal list (the guide's columns; deals arrive once deal intake is built)"
 run "$MARKET" storage-deals list
 
 say "Demo finished: every step above succeeded"
-echo "Not yet part of the demo (being built): the client daemon and asks query, online/offline deals"
-echo "(storage deals init, import-data), publishing, and the devnet sealer that carries deals to Active."
+echo "Not yet part of the demo (being built): online/offline deals (storage deals init, import-data),"
+echo "publishing, and the devnet sealer that carries deals to Active."
