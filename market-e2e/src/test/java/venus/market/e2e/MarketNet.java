@@ -172,6 +172,46 @@ final class MarketNet implements AutoCloseable {
         "--min-piece-size=512b", "--max-piece-size=8M").ok();
   }
 
+  /** The State column of the deal's row in {@code venus-market storage-deals list}, or "" while it is absent. */
+  String providerState(String proposalCid) {
+    return column(market("storage-deals", "list").ok(), proposalCid, 2);
+  }
+
+  /** The State column of the deal's row in {@code market-client storage deals list}, or "" while it is absent. */
+  String clientState(String proposalCid) {
+    return column(client("storage", "deals", "list").ok(), proposalCid, 3);
+  }
+
+  /** Waits until the provider's list shows {@code state}; a failed deal fails at once with its history. */
+  void awaitProviderState(String proposalCid, String state, Duration timeout) {
+    await("provider deal " + proposalCid + " in " + state, timeout, () -> {
+      String now = providerState(proposalCid);
+      if (now.equals("StorageDealError") || now.equals("StorageDealFailing")) {
+        throw new AssertionError("the provider failed the deal:\n"
+            + market("storage-deals", "get", proposalCid).out());
+      }
+      return now.equals(state) ? Optional.of(now) : Optional.empty();
+    });
+  }
+
+  /** Waits until the client's list shows {@code state}; a failed deal fails at once with the client's message. */
+  void awaitClientState(String proposalCid, String state, Duration timeout) {
+    await("client deal " + proposalCid + " in " + state, timeout, () -> {
+      String now = clientState(proposalCid);
+      if (now.equals("StorageDealError")) {
+        throw new AssertionError("the client's deal failed:\n" + client("storage", "deals", "list").out());
+      }
+      return now.equals(state) ? Optional.of(now) : Optional.empty();
+    });
+  }
+
+  /** Cell {@code index} of the table row for {@code cid} (rows show "..." and the CID's last 8 characters). */
+  private static String column(String table, String cid, int index) {
+    String key = "..." + cid.substring(cid.length() - 8);
+    return table.lines().filter(l -> l.startsWith(key + " ")).findFirst()
+        .map(l -> l.split(" {2,}")[index]).orElse("");
+  }
+
   /** One {@code venus-market} command line against the provider's repo, in-process. */
   Cli market(String... args) {
     List<String> all = new ArrayList<>(List.of("--repo", providerRepo().toString()));
