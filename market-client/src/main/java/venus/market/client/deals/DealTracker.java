@@ -114,13 +114,16 @@ public final class DealTracker {
   }
 
   private ClientDeal readChain(ClientDeal d) {
-    long dealId = d.dealId();
-    if (dealId == 0 && d.publishCid() != null) {
-      dealId = dealIdFromPublish(d.publishCid(), d.proposal()).orElse(0L);
+    // 0 is a real deal ID (the market actor counts from 0: the first deal on a fresh chain has it), so a recorded 0
+    // is "not known yet" only until the executed publish message says otherwise.
+    Optional<Long> known = d.dealId() != 0 ? Optional.of(d.dealId()) : Optional.empty();
+    if (known.isEmpty() && d.publishCid() != null) {
+      known = dealIdFromPublish(d.publishCid(), d.proposal());
     }
-    if (dealId == 0) {
+    if (known.isEmpty()) {
       return d;
     }
+    long dealId = known.get();
     Optional<ChainNode.MarketDeal> onChain = node.stateMarketStorageDeal(dealId);
     if (onChain.isEmpty()) {
       return d.withChain(dealId, d.sectorStartEpoch(), d.slashEpoch(), clock.instant());
