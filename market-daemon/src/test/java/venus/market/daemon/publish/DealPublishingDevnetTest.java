@@ -155,7 +155,7 @@ class DealPublishingDevnetTest {
         assertThat(onChain.get("Proposal").get("Label").asText()).isEqualTo(ok.proposal().proposal().label()
             .jsonString());
       }
-      assertThat(List.of(h.deal(a).dealId(), h.deal(c).dealId())).containsExactlyInAnyOrder(0L, 1L);
+      assertThat(List.of(h.deal(a).dealId(), h.deal(c).dealId())).containsExactlyInAnyOrder(1L, 2L);
       assertThat(h.publishing.funds().reserved(PublishingHarness.miner())).isEqualTo(TokenAmount.ZERO);
     }
   }

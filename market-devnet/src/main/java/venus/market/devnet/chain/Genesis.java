@@ -58,5 +58,9 @@ public final class Genesis {
     state.miners().put(miner, new MinerRecord(miner, ids[0], ids[1], List.of(), null, List.of(),
         SECTOR_SIZE_8MIB, SEAL_PROOF_8MIB_V1_1, WINDOW_POST_8MIB_V1_1));
     state.putMetaLong(StateTree.NEXT_ACTOR_ID, miner + 1);
+    // Deal ID 0 stays unused, as on a lotus devnet whose genesis pre-seals deals: the market stack reads 0 as "no
+    // deal" (droplet's sealer API marks filler pieces with DealID 0; deal records hold 0 until published), so a
+    // first user deal with ID 0 would never be sealed.
+    state.putMetaLong(StateTree.NEXT_DEAL_ID, 1);
   }
 }

@@ -177,7 +177,7 @@ class DevnetApiTest {
               List.of(), expiration, commD))).toCbor());
       assertThat(pre.get("Receipt").get("ExitCode").asInt()).isZero();
       PieceActivationManifest wrongPiece = new PieceActivationManifest(PieceCid.v1(new byte[32]), 4096, null,
-          List.of(DataActivationNotification.marketDeal(0)));
+          List.of(DataActivationNotification.marketDeal(1)));
       JsonNode failed = send(d, c, worker, Address.newId(1000), BigInteger.ZERO, MinerMethods.PROVE_COMMIT_SECTORS3,
           new ProveCommitSectors3Params(List.of(new SectorActivationManifest(3, List.of(wrongPiece))),
               List.of(new byte[] {1}), new byte[0], null, false, false).toCbor());
@@ -185,14 +185,14 @@ class DevnetApiTest {
       assertThat(none.successCount()).isZero();
       assertThat(none.failCodes()).hasSize(1);
       PieceActivationManifest piece = new PieceActivationManifest(p.pieceCID(), 4096, null,
-          List.of(DataActivationNotification.marketDeal(0)));
+          List.of(DataActivationNotification.marketDeal(1)));
       JsonNode proved = send(d, c, worker, Address.newId(1000), BigInteger.ZERO, MinerMethods.PROVE_COMMIT_SECTORS3,
           new ProveCommitSectors3Params(List.of(new SectorActivationManifest(3, List.of(piece))),
               List.of(new byte[] {1}), new byte[0], null, true, true).toCbor());
       assertThat(proved.get("Receipt").get("ExitCode").asInt()).isZero();
       BatchReturn ok = BatchReturn.decode(Base64.getDecoder().decode(proved.get("Receipt").get("Return").asText()));
       assertThat(ok.successCount()).isEqualTo(1);
-      JsonNode deal = call(c, "StateMarketStorageDeal", 0, null);
+      JsonNode deal = call(c, "StateMarketStorageDeal", 1, null);
       assertThat(deal.get("State").get("SectorNumber").asLong()).isEqualTo(3);
       assertThat(deal.get("State").get("SectorStartEpoch").asLong()).isEqualTo(proved.get("Height").asLong());
     }
@@ -239,10 +239,10 @@ class DevnetApiTest {
       assertThat(LotusShapes.diff("StateWaitMsg", lookup, Set.of())).isEmpty();
       assertThat(lookup.get("Receipt").get("ExitCode").asInt()).isZero();
       PublishStorageDealsReturn ret = PublishStorageDealsReturn.decode(Base64.getDecoder().decode(lookup.get("Receipt").get("Return").asText()));
-      assertThat(ret.ids()).containsExactly(0L, 1L);
+      assertThat(ret.ids()).containsExactly(1L, 2L);
       assertThat(java.util.Arrays.stream(ret.validDeals().toArray()).boxed().toList()).containsExactly(0L, 2L);
 
-      JsonNode deal = call(c, "StateMarketStorageDeal", 0, null);
+      JsonNode deal = call(c, "StateMarketStorageDeal", 1, null);
       assertThat(LotusShapes.diff("StateMarketStorageDeal", deal, Set.of())).isEmpty();
       assertThat(deal.get("Proposal").get("Client").asText()).isEqualTo("t0102");
       assertThat(deal.get("Proposal").get("Label").asText()).isEqualTo("deal-0");
@@ -256,18 +256,18 @@ class DevnetApiTest {
       Cid commD = Cid.decode(new PieceCommD().compute(Genesis.SECTOR_SIZE_8MIB, pieces));
       Cid commR = Cid.decode(new PieceCommD().compute(Genesis.SECTOR_SIZE_8MIB, List.of()));
       long expiration = start + MarketPolicy.MIN_DEAL_DURATION + 100;
-      SectorPreCommitInfo bad = new SectorPreCommitInfo(Genesis.SEAL_PROOF_8MIB_V1_1, 7, commR, head, List.of(0L, 1L), expiration, commR);
+      SectorPreCommitInfo bad = new SectorPreCommitInfo(Genesis.SEAL_PROOF_8MIB_V1_1, 7, commR, head, List.of(1L, 2L), expiration, commR);
       JsonNode rejected = send(d, c, worker, Address.newId(1000), BigInteger.ZERO, MinerMethods.PRE_COMMIT_SECTOR_BATCH2,
           new PreCommitSectorBatchParams2(List.of(bad)).toCbor());
       assertThat(rejected.get("Receipt").get("ExitCode").asInt()).isEqualTo(16);
-      SectorPreCommitInfo good = new SectorPreCommitInfo(Genesis.SEAL_PROOF_8MIB_V1_1, 7, commR, head, List.of(0L, 1L), expiration, commD);
+      SectorPreCommitInfo good = new SectorPreCommitInfo(Genesis.SEAL_PROOF_8MIB_V1_1, 7, commR, head, List.of(1L, 2L), expiration, commD);
       JsonNode pre = send(d, c, worker, Address.newId(1000), BigInteger.ZERO, MinerMethods.PRE_COMMIT_SECTOR_BATCH2,
           new PreCommitSectorBatchParams2(List.of(good)).toCbor());
       assertThat(pre.get("Receipt").get("ExitCode").asInt()).isZero();
       JsonNode prove = send(d, c, worker, Address.newId(1000), BigInteger.ZERO, MinerMethods.PROVE_COMMIT_SECTOR,
           new ProveCommitSectorParams(7, new byte[] {1, 2, 3}).toCbor());
       assertThat(prove.get("Receipt").get("ExitCode").asInt()).isZero();
-      JsonNode active = call(c, "StateMarketStorageDeal", 1, null);
+      JsonNode active = call(c, "StateMarketStorageDeal", 2, null);
       assertThat(active.get("State").get("SectorNumber").asLong()).isEqualTo(7);
       assertThat(active.get("State").get("SectorStartEpoch").asLong()).isEqualTo(prove.get("Height").asLong());
       JsonNode sector = call(c, "StateSectorGetInfo", "t01000", 7, null);
@@ -281,7 +281,7 @@ class DevnetApiTest {
     try (Devnet d = Devnet.start(repo, DevnetOptions.forTests())) {
       RpcClient c = client(d);
       assertThat(call(c, "ChainHead").get("Height").asLong()).isEqualTo(height);
-      assertThat(call(c, "StateMarketStorageDeal", 1, null).get("State").get("SectorNumber").asLong()).isEqualTo(7);
+      assertThat(call(c, "StateMarketStorageDeal", 2, null).get("State").get("SectorNumber").asLong()).isEqualTo(7);
       assertThat(new BigInteger(call(c, "StateMarketBalance", t(d.account("client")), null).get("Locked").asText()))
           .isEqualTo(clientEscrow);
       d.mineTipset();
