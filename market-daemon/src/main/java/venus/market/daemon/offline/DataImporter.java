@@ -61,6 +61,9 @@ public final class DataImporter {
     try {
       deal = waitingDeal(proposalCid); // re-read under the guard: an import that just finished moved it on
       return run(deal, path);
+    } catch (ImportDataException e) {
+      LOG.warn("deal {}: import-data {} refused: {}", proposalCid, path, e.getMessage());
+      throw e;
     } finally {
       running.remove(proposalCid);
     }
