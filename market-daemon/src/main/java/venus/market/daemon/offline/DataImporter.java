@@ -51,6 +51,15 @@ public final class DataImporter {
 
   /** Imports {@code file} as the data of deal {@code proposalCid}; returns the deal after VerifiedData. */
   public ProviderDeal importData(Cid proposalCid, String file) {
+    try {
+      return guarded(proposalCid, file);
+    } catch (ImportDataException e) {
+      LOG.warn("deal {}: import-data {} refused: {}", proposalCid, file, e.getMessage());
+      throw e;
+    }
+  }
+
+  private ProviderDeal guarded(Cid proposalCid, String file) {
     ProviderDeal deal = waitingDeal(proposalCid);
     Path path = dirs.get().check(file);
     Path other = running.putIfAbsent(proposalCid, path);
@@ -61,9 +70,6 @@ public final class DataImporter {
     try {
       deal = waitingDeal(proposalCid); // re-read under the guard: an import that just finished moved it on
       return run(deal, path);
-    } catch (ImportDataException e) {
-      LOG.warn("deal {}: import-data {} refused: {}", proposalCid, path, e.getMessage());
-      throw e;
     } finally {
       running.remove(proposalCid);
     }
