@@ -45,8 +45,11 @@ import venus.market.daemon.config.S3StoreConfig;
  */
 public final class S3PieceStore implements PieceStore {
   private static final Logger LOG = LoggerFactory.getLogger(S3PieceStore.class);
-  /** S3 allows at most 10,000 parts; 64 MiB parts cover a 32 GiB sector's piece with room to spare. */
-  static final int DEFAULT_PART_SIZE = 64 << 20;
+  /**
+   * One part is buffered per upload, and up to one upload runs per deal worker, so parts stay small; S3 allows
+   * 10,000 parts, and 16 MiB parts still cover a 64 GiB sector's piece (156 GiB).
+   */
+  static final int DEFAULT_PART_SIZE = 16 << 20;
   static final int MIN_PART_SIZE = 5 << 20;
   private static final int MAX_PARTS = 10_000;
   private static final Pattern AWS_HOST = Pattern.compile("^s3[.-]([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?$");
@@ -68,12 +71,25 @@ public final class S3PieceStore implements PieceStore {
   }
 
   /** Connects to the configured endpoint and checks the bucket (a failure there is logged, not fatal). */
-  public static S3PieceStore open(S3StoreConfig cfg) {
+  public static S3PieceStore open(S3StoreConfig cfg) throws PieceStoreException {
     return open(cfg, DEFAULT_PART_SIZE);
   }
 
-  static S3PieceStore open(S3StoreConfig cfg, int partSize) {
-    S3Client client = S3Client.builder()
+  static S3PieceStore open(S3StoreConfig cfg, int partSize) throws PieceStoreException {
+    S3Client client;
+    try {
+      client = client(cfg);
+    } catch (RuntimeException e) {
+      throw new PieceStoreException("piece store " + cfg.name() + ": cannot set up an S3 client for EndPoint "
+          + cfg.endPoint() + ": " + e.getMessage() + "; check [PieceStorage.S3] EndPoint and Region", e);
+    }
+    S3PieceStore s = new S3PieceStore(cfg, client, partSize);
+    s.checkBucket();
+    return s;
+  }
+
+  private static S3Client client(S3StoreConfig cfg) {
+    return S3Client.builder()
         .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(10))
             .socketTimeout(Duration.ofMinutes(2)).build())
         .endpointOverride(URI.create(cfg.endPoint()))
@@ -84,9 +100,6 @@ public final class S3PieceStore implements PieceStore {
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .build();
-    S3PieceStore s = new S3PieceStore(cfg, client, partSize);
-    s.checkBucket();
-    return s;
   }
 
   /** The signing region: as configured, else from an AWS or Aliyun OSS host name, else us-east-1 (MinIO, Ceph). */

@@ -52,7 +52,7 @@ class S3PieceStoreTest {
     server.close();
   }
 
-  private static S3PieceStore store(String subDir) {
+  private static S3PieceStore store(String subDir) throws IOException {
     return S3PieceStore.open(server.config("s3", BUCKET, subDir, false), PART);
   }
 
@@ -160,7 +160,7 @@ class S3PieceStoreTest {
   }
 
   @Test
-  void wrongCredentialsNameTheKeysToFix() {
+  void wrongCredentialsNameTheKeysToFix() throws IOException {
     Cid cid = FsPieceStoreTest.pieceOf(new byte[] {4});
     S3StoreConfig bad = new S3StoreConfig("s3", server.endpoint(), BUCKET, "", "", S3ProxyServer.ACCESS_KEY,
         "wrong-secret", "", false);
