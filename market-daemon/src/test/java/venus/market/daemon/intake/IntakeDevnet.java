@@ -143,6 +143,16 @@ final class IntakeDevnet implements AutoCloseable {
         TokenAmount.ZERO);
   }
 
+  /** A proposal with every field given (piece CID from {@code n}). */
+  static DealProposal proposal(int n, long size, boolean verified, Address client, Address provider, long start,
+      long duration, TokenAmount price, TokenAmount collateral) {
+    byte[] root = new byte[32];
+    root[0] = (byte) n;
+    root[1] = (byte) (n >> 8);
+    return new DealProposal(PieceCid.v1(root), size, verified, client, provider, DealLabel.ofString("deal-" + n),
+        start, start + duration, price, collateral, TokenAmount.ZERO);
+  }
+
   ClientDealProposal sign(DealProposal p, Address signer) {
     return new ClientDealProposal(p, devnet.wallet().sign(signer, p.signingBytes()));
   }
