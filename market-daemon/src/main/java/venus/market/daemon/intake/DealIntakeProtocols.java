@@ -27,7 +27,7 @@ public final class DealIntakeProtocols {
   public static DealIntake install(P2pHost p2p, Supplier<MarketConfig> config, NodeClient node, AskService asks,
       Function<Address, Address> workerKey, Signer signer, KvStore store, DealPipeline pipeline) {
     ProposalChecks checks = new ProposalChecks(config, node, m -> asks.get(m).map(a -> a.signed().ask()));
-    DealIntake intake = new DealIntake(config, node, checks, new FilterCommand(NodeClient.mapper(), FILTER_TIMEOUT),
+    DealIntake intake = new DealIntake(config, node, checks, new FilterCommand(venus.market.core.json.LotusJson.mapper(), FILTER_TIMEOUT),
         pipeline, new DealUuidIndex(store), Clock.systemUTC());
     ResponseSigner responses = new ResponseSigner(config, workerKey, signer, Clock.systemUTC());
     BoostDealProtocol boost = new BoostDealProtocol(intake);

@@ -157,6 +157,13 @@ final class IntakeDevnet implements AutoCloseable {
     return new ClientDealProposal(p, devnet.wallet().sign(signer, p.signingBytes()));
   }
 
+  private int unused = 9000;
+
+  /** A signed, valid proposal for a piece no test uses otherwise. */
+  ClientDealProposal next() {
+    return signed(proposal(unused++));
+  }
+
   ClientDealProposal signed(DealProposal p) {
     return sign(p, clientAddr());
   }
