@@ -109,4 +109,24 @@ class DealIntakeDevnetTest {
     assertThat(net.daemon.deals().get(other.proposalCid())).isEmpty();
     assertThat(net.deal(cdp.proposalCid()).state()).isEqualTo(StorageDealStatus.WAITING_FOR_DATA);
   }
+
+  @Test
+  void theSameProposalSentConcurrentlyOpensOneDeal() throws Exception {
+    ClientDealProposal cdp = net.signed(net.proposal(5));
+    DealParams params = IntakeDevnet.offline(cdp);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<DealResponse>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        answers.add(pool.submit(() -> net.propose(params)));
+      }
+      for (var a : answers) {
+        DealResponse r = a.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(r.accepted()).as(r.message()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(events(net, net.deal(cdp.proposalCid()))).containsOnlyOnce(ProviderEvent.OPEN);
+  }
 }
