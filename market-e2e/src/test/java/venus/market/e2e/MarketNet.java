@@ -184,25 +184,38 @@ final class MarketNet implements AutoCloseable {
 
   /** Waits until the provider's list shows {@code state}; a failed deal fails at once with its history. */
   void awaitProviderState(String proposalCid, String state, Duration timeout) {
-    await("provider deal " + proposalCid + " in " + state, timeout, () -> {
+    withDiagnostics(() -> market("storage-deals", "get", proposalCid).out(), () -> await("provider deal " + proposalCid + " in " + state, timeout, () -> {
       String now = providerState(proposalCid);
       if (now.equals("StorageDealError") || now.equals("StorageDealFailing")) {
         throw new AssertionError("the provider failed the deal:\n"
             + market("storage-deals", "get", proposalCid).out());
       }
       return now.equals(state) ? Optional.of(now) : Optional.empty();
-    });
+    }));
   }
 
   /** Waits until the client's list shows {@code state}; a failed deal fails at once with the client's message. */
   void awaitClientState(String proposalCid, String state, Duration timeout) {
-    await("client deal " + proposalCid + " in " + state, timeout, () -> {
+    withDiagnostics(() -> client("storage", "deals", "list").out() + client("storage", "deals", "get", proposalCid).out()
+        + "\nprovider:\n" + market("storage-deals", "list").out(), () -> await("client deal " + proposalCid + " in " + state, timeout, () -> {
       String now = clientState(proposalCid);
       if (now.equals("StorageDealError")) {
         throw new AssertionError("the client's deal failed:\n" + client("storage", "deals", "list").out());
       }
       return now.equals(state) ? Optional.of(now) : Optional.empty();
-    });
+    }));
+  }
+
+  /** Runs {@code wait}; a timeout gets what {@code diagnostics} shows appended, so the failure says where it stood. */
+  private static void withDiagnostics(Supplier<String> diagnostics, Runnable wait) {
+    try {
+      wait.run();
+    } catch (AssertionError e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("timed out")) {
+        throw new AssertionError(e.getMessage() + "\n" + diagnostics.get(), e);
+      }
+      throw e;
+    }
   }
 
   /** Cell {@code index} of the table row for {@code cid} (rows show "..." and the CID's last 8 characters). */
