@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Walks the venus-market v2 miner guide on a local devnet, on loopback only:
 # devnet -> provider daemon (solo-run) -> actor set-addrs/set-peer-id/info -> set-ask/get-ask
-# -> client daemon (run) -> asks query -> data import / generate-car / commP -> actor-funds add.
+# -> client daemon (run) -> asks query -> data import / generate-car / commP -> actor-funds add
+# -> offline deal (generate-car, commP, manual init, import-data) -> AwaitingPreCommit on both sides.
 # Everything it starts is stopped on exit, Ctrl-C or failure. Exits non-zero if any step fails.
 #
 #   scripts/demo.sh            build (skipping tests) and run
@@ -76,11 +77,16 @@ WALLET_TOKEN=${WALLET_INFO%%:*}; WALLET_URL=${WALLET_INFO#*:}
 say "Starting the provider: venus-market solo-run (fs piece storage, miner t01000)"
 mkdir -p "$WORK/pieces" "$VENUS_MARKET_PATH"
 # Only loopback in the demo: the libp2p host listens on 127.0.0.1 (the default is every interface).
-# solo-run fills in the rest of config.toml with commented defaults.
+# PublishMsgPeriod = "10s" is the guide's setting for tests. solo-run fills in the rest of config.toml
+# with commented defaults.
 cat > "$VENUS_MARKET_PATH/config.toml" <<EOF
+PublishMsgPeriod = "10s"
+
 [Libp2p]
 ListenAddresses = ["/ip4/127.0.0.1/tcp/$P2P_PORT"]
 EOF
+# The devnet makes a block every second: let the market look at the chain every second too (default 10 s).
+export VENUS_MARKET_CHAIN_POLL=1s
 printf '$ venus-market solo-run --node-url=/ip4/127.0.0.1/tcp/%s --node-token=... --wallet-url=%s --wallet-token=... --piecestorage=fs:%s --miner=t01000:demo\n' \
   "$NODE_PORT" "$WALLET_URL" "$WORK/pieces"
 "$MARKET" solo-run --node-url="/ip4/127.0.0.1/tcp/$NODE_PORT" --node-token="$NODE_TOKEN" \
@@ -143,18 +149,64 @@ run "$CLIENT" data generate-car "$WORK/hello.bin" "$WORK/hello.car"
 run "$CLIENT" data commP "$WORK/hello.car"
 
 say "The client puts funds in the market escrow to pay for deals (actor-funds add), then waits for the chain"
-run "$CLIENT" actor-funds add 10fil
+# The offline deal below pays the guide's 0.01 FIL per epoch for 518400 epochs (5184 FIL).
+run "$CLIENT" actor-funds add 5200fil
 for _ in $(seq 1 60); do
   BAL=$("$CLIENT" actor-funds balances 2>/dev/null || true)
-  case "$BAL" in *"Escrowed Funds:        10 FIL"*) break ;; esac
+  case "$BAL" in *"Escrowed Funds:        5200 FIL"*) break ;; esac
   sleep 0.5
 done
 echo "$ market-client actor-funds balances"; echo "$BAL"
-case "$BAL" in *"Escrowed Funds:        10 FIL"*) ;; *) fail "the client's escrow did not reach 10 FIL" ;; esac
+case "$BAL" in *"Escrowed Funds:        5200 FIL"*) ;; *) fail "the client's escrow did not reach 5200 FIL" ;; esac
 
-say "The provider's deal list (the guide's columns; deals arrive once deal intake is built)"
+# The State column of a deal's row: the provider's list has it third, the client's fourth.
+deal_state() { # provider|client proposalCid
+  local key="...${2: -8}"
+  if [ "$1" = provider ]; then
+    "$MARKET" storage-deals list 2>/dev/null | awk -v k="$key" '$1 == k { print $3; exit }'
+  else
+    "$CLIENT" storage deals list 2>/dev/null | awk -v k="$key" '$1 == k { print $4; exit }'
+  fi
+}
+# Prints each state the deal passes through on one side until it reaches the wanted one.
+wait_state() { # provider|client proposalCid state seconds
+  local side=$1 cid=$2 want=$3 last="" now i
+  for i in $(seq 1 $(($4 * 2))); do
+    now=$(deal_state "$side" "$cid")
+    if [ -n "$now" ] && [ "$now" != "$last" ]; then printf '  %-8s %s\n' "$side:" "$now"; last=$now; fi
+    case "$now" in
+      "$want") return 0 ;;
+      StorageDealError|StorageDealFailing|StorageDealSlashed|StorageDealExpired)
+        [ "$side" = provider ] && "$MARKET" storage-deals get "$cid" >&2
+        fail "the $side shows deal $cid in $now" ;;
+    esac
+    sleep 0.5
+  done
+  fail "deal $cid did not reach $want on the $side side within $4 s (last: ${last:-not listed})"
+}
+
+say "Offline deal: a CAR and its piece CID and size (generate-car, commP), then a deal with them (storage deals init)"
+head -c 3000 /dev/urandom > "$WORK/README.md"
+ROOT2=$("$CLIENT" data import -q "$WORK/README.md")
+run "$CLIENT" data generate-car "$WORK/README.md" "$WORK/readme.md.car"
+COMMP=$(run "$CLIENT" data commP "$WORK/readme.md.car"); echo "$COMMP"
+PIECE=$(printf '%s\n' "$COMMP" | sed -n 's/^CID:  *//p')
+BYTES=$(printf '%s\n' "$COMMP" | sed -n 's/^Piece size in bytes:  *//p')
+OFFLINE=$(run "$CLIENT" storage deals init --manual-piece-cid="$PIECE" --manual-piece-size="$BYTES" \
+  "$ROOT2" f01000 0.01fil 518400) || fail "storage deals init (offline) failed"
+echo "$OFFLINE"
+
+say "The provider accepts the offline deal and waits for its data"
+wait_state provider "$OFFLINE" StorageDealWaitingForData 60
+run "$CLIENT" storage deals list
+
+say "The CAR reaches the provider by other means; the provider imports it (storage-deals import-data)"
+run "$MARKET" storage-deals import-data "$OFFLINE" "$WORK/readme.md.car"
+wait_state provider "$OFFLINE" StorageDealAwaitingPreCommit 180
+wait_state client "$OFFLINE" StorageDealAwaitingPreCommit 60
+run "$CLIENT" storage deals list
 run "$MARKET" storage-deals list
 
-say "Demo finished: every step above succeeded"
-echo "Not yet part of the demo (being built): online/offline deals (storage deals init, import-data),"
-echo "publishing, and the devnet sealer that carries deals to Active."
+say "Demo finished: every step above succeeded; stopping everything it started"
+echo "Not yet part of the demo (being built): the online deal (the provider downloading the CAR) and the"
+echo "devnet sealer that carries deals to StorageDealActive."
