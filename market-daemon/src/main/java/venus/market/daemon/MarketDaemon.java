@@ -251,6 +251,8 @@ public final class MarketDaemon implements AutoCloseable {
       repo.writeToken(adminToken);
       repo.writeApi(apiAddress);
       pipeline.resume();
+      venus.market.daemon.intake.DealIntakeProtocols.install(p2p, config, node, asks, actors::workerKey, signer, store,
+          pipeline);
     }
 
     void closeAll() {
