@@ -26,6 +26,8 @@ import venus.market.daemon.net.P2pHost;
 import venus.market.daemon.node.MessageSender;
 import venus.market.daemon.node.NodeClient;
 import venus.market.daemon.node.Retry;
+import venus.market.daemon.piecestore.PieceStore;
+import venus.market.daemon.piecestore.PieceStores;
 import venus.market.daemon.publish.DealPublishing;
 import venus.market.daemon.repo.ConfigFile;
 import venus.market.daemon.repo.LiveConfig;
@@ -57,6 +59,7 @@ public final class MarketDaemon implements AutoCloseable {
   private final AskService asks;
   private final DealStateMachine deals;
   private final DealPipeline pipeline;
+  private final PieceStores pieces;
   private final RpcServer rpc;
   private final RpcRegistry registry;
   private final String apiAddress;
@@ -72,6 +75,7 @@ public final class MarketDaemon implements AutoCloseable {
     this.asks = b.asks;
     this.deals = b.deals;
     this.pipeline = b.pipeline;
+    this.pieces = b.pieces;
     this.rpc = b.rpc;
     this.registry = b.registry;
     this.apiAddress = b.apiAddress;
@@ -142,6 +146,19 @@ public final class MarketDaemon implements AutoCloseable {
     return store;
   }
 
+  /**
+   * Piece storage ({@code [PieceStorage]}): {@code create}/{@code putFile} write to the first writable store,
+   * {@code size}/{@code open}/{@code location} find the piece in any store.
+   */
+  public PieceStore pieceStore() {
+    return pieces;
+  }
+
+  /** The individual stores behind {@link #pieceStore()}. */
+  public PieceStores pieceStores() {
+    return pieces;
+  }
+
   public NodeClient node() {
     return node;
   }
@@ -176,6 +193,7 @@ public final class MarketDaemon implements AutoCloseable {
     AskService asks;
     DealStateMachine deals;
     DealPipeline pipeline;
+    PieceStores pieces;
     RpcServer rpc;
     RpcRegistry registry;
     String apiAddress;
@@ -205,6 +223,8 @@ public final class MarketDaemon implements AutoCloseable {
           : java.util.HexFormat.of().parseHex(cfg.api().secret());
       JwtTokens tokens = new JwtTokens(secret);
       registry = MarketRpc.registry(new MarketRpc.Services(config, actors, asks, p2p, sender, node, tokens));
+      pieces = PieceStores.open(cfg.pieceStorage());
+      closers.push(pieces);
       KvDealStore dealStore = new KvDealStore(store);
       deals = new DealStateMachine(dealStore, java.time.Clock.systemUTC());
       pipeline = new DealPipeline(deals, DEAL_WORKERS);
