@@ -130,5 +130,11 @@ public final class ChainDealTracker implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+    try {
+      // Let a pass in progress finish before the store underneath closes.
+      timer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -213,7 +213,7 @@ public final class SealerDeals {
     }
     List<ProviderDeal> all = new ArrayList<>();
     for (ProviderDeal d : all()) {
-      if (d.dealId() > 0 && !d.isTerminal() && miner.equals(d.proposal().proposal().provider())) {
+      if (published(d) && !d.isTerminal() && miner.equals(d.proposal().proposal().provider())) {
         all.add(d);
       }
     }
@@ -234,12 +234,12 @@ public final class SealerDeals {
 
   /** The deal with on-chain ID {@code dealId} of {@code miner}. */
   public ProviderDeal find(Address miner, long dealId) {
-    if (dealId <= 0) {
-      throw new SealerDealException("deal ID must be positive, got " + dealId);
+    if (dealId < 0) {
+      throw new SealerDealException("deal ID must not be negative, got " + dealId);
     }
     ProviderDeal found = null;
     for (ProviderDeal d : all()) {
-      if (d.dealId() == dealId && miner.equals(d.proposal().proposal().provider())
+      if (d.dealId() == dealId && published(d) && miner.equals(d.proposal().proposal().provider())
           && (found == null || found.isTerminal())) {
         found = d;
       }
@@ -250,12 +250,23 @@ public final class SealerDeals {
     return found;
   }
 
+  /**
+   * Whether the deal has its on-chain ID. ID 0 is a real deal ID (the first deal of a chain), so "published" is told by
+   * the state, not by a non-zero ID, as droplet tells a deal from a filler by its publish CID.
+   */
+  static boolean published(ProviderDeal d) {
+    return switch (d.state()) {
+      case STAGED, AWAITING_PRE_COMMIT, SEALING, FINALIZING, ACTIVE, EXPIRED, SLASHED -> true;
+      default -> false;
+    };
+  }
+
   /** Deals of {@code miner} a sealer may take now, sorted as droplet does: size, start epoch, then price (high first). */
   private List<ProviderDeal> candidates(Address miner, DealSpec s, long height) {
     List<ProviderDeal> out = new ArrayList<>();
     for (ProviderDeal d : store.listByState(StorageDealStatus.AWAITING_PRE_COMMIT)) {
       DealProposal p = d.proposal().proposal();
-      if (!miner.equals(p.provider()) || d.dealId() <= 0 || !PieceStatus.isFree(d.pieceStatus())
+      if (!miner.equals(p.provider()) || !PieceStatus.isFree(d.pieceStatus())
           || p.startEpoch() <= height) {
         continue;
       }

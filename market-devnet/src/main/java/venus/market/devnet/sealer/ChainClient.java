@@ -35,7 +35,7 @@ public final class ChainClient {
   }
 
   /** The largest sector number the miner has proven or pre-committed, or -1. */
-  long highestSector(Address miner) {
+  public long highestSector(Address miner) {
     long max = -1;
     for (JsonNode s : call("StateMinerSectors", miner.toString(), null, null)) {
       max = Math.max(max, s.get("SectorNumber").asLong());

@@ -74,7 +74,9 @@ public final class DevnetSealer implements AutoCloseable {
   /** What one round did: the sector sealed (-1 if none) with its deals, and the deals rejected. */
   public record Round(long sector, List<Long> sealed, Cid commD, List<Rejected> rejected) {}
 
-  private record Piece(long offset, long size, long dealId, String pieceCid, long endEpoch, PieceCommitment comm) {}
+  /** A slot of the sector: a deal ({@code deal} true) or zeros. */
+  private record Piece(long offset, long size, boolean deal, long dealId, String pieceCid, long endEpoch,
+      PieceCommitment comm) {}
 
   private final MarketClient market;
   private final ChainClient chain;
@@ -119,7 +121,8 @@ public final class DevnetSealer implements AutoCloseable {
     Address worker = Address.parse(info.get("Worker").asText());
     long sectorSize = info.get("SectorSize").asLong();
     long sealProof = sealProof(sectorSize);
-    long sector = Math.max(nextSector, chain.highestSector(miner) + 1);
+    // Sector numbers start at 1: 0 is what the market records for "no sector yet".
+    long sector = Math.max(Math.max(1, nextSector), chain.highestSector(miner) + 1);
     nextSector = sector;
     JsonNode slots = retry("AssignUnPackedDeals", () -> market.assign(miner, sector, sectorSize, options.maxPiece()));
     if (slots == null || !slots.isArray() || slots.isEmpty()) {
@@ -132,8 +135,9 @@ public final class DevnetSealer implements AutoCloseable {
       long offset = s.get("Offset").asLong();
       long size = s.get("PieceSize").asLong();
       String cid = s.get("PieceCID").get("/").asText();
-      if (dealId == 0) {
-        layout.add(new Piece(offset, size, 0, cid, 0, ZeroComm.piece(new PaddedPieceSize(size))));
+      // A filler has no publish CID; deal ID 0 alone does not tell (it is the first deal of a chain).
+      if (s.path("PublishCid").isNull() || s.path("PublishCid").isMissingNode()) {
+        layout.add(new Piece(offset, size, false, 0, cid, 0, ZeroComm.piece(new PaddedPieceSize(size))));
         continue;
       }
       String problem = check(cid, size);
@@ -144,13 +148,14 @@ public final class DevnetSealer implements AutoCloseable {
           return null;
         });
         rejected.add(new Rejected(dealId, cid, problem));
-        layout.add(new Piece(offset, size, 0, cid, 0, ZeroComm.piece(new PaddedPieceSize(size))));
+        PieceCommitment zero = ZeroComm.piece(new PaddedPieceSize(size));
+        layout.add(new Piece(offset, size, false, 0, PieceCid.v1(zero).toString(), 0, zero));
         continue;
       }
-      layout.add(new Piece(offset, size, dealId, cid, s.get("EndEpoch").asLong(),
+      layout.add(new Piece(offset, size, true, dealId, cid, s.get("EndEpoch").asLong(),
           PieceCid.commitment(Cid.parse(cid), new PaddedPieceSize(size))));
     }
-    List<Piece> deals = layout.stream().filter(p -> p.dealId() > 0).toList();
+    List<Piece> deals = layout.stream().filter(Piece::deal).toList();
     if (deals.isEmpty()) {
       return Optional.of(new Round(-1, List.of(), null, rejected));
     }
@@ -180,7 +185,7 @@ public final class DevnetSealer implements AutoCloseable {
     nextSector = sector + 1;
     List<PieceActivationManifest> manifest = new ArrayList<>();
     for (Piece p : layout) {
-      manifest.add(new PieceActivationManifest(Cid.parse(p.pieceCid()), p.size(), null, p.dealId() > 0
+      manifest.add(new PieceActivationManifest(Cid.parse(p.pieceCid()), p.size(), null, p.deal()
           ? List.of(DataActivationNotification.marketDeal(p.dealId())) : List.of()));
     }
     ProveCommitSectors3Params prove = new ProveCommitSectors3Params(
