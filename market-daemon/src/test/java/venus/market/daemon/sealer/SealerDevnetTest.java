@@ -180,21 +180,27 @@ class SealerDevnetTest {
           store(m, made.get(i).proposal().proposal().pieceCID(), bytes);
         }
         List<Cid> deals = toAwaitingPreCommit(d, m, made);
-        DevnetSealer.Round round;
-        try (DevnetSealer s = sealer(d, m, tmp.resolve("pieces"))) {
-          round = s.sealOnce().orElseThrow();
-          assertThat(s.sealOnce()).as("nothing left to seal").isEmpty();
-        }
+        // the guide's operator: market-devnet sealer --market-url … --market-token … --miner t01000, one round
+        String[] sealOnce = {"sealer", "--repo", d.repo().toString(), "--market-url", m.apiAddress(),
+            "--market-token", m.adminToken(), "--miner", "t01000", "--piece-dir", tmp.resolve("pieces").toString(),
+            "--once"};
+        String out = cli(sealOnce);
         long bad = m.deals().get(deals.get(2)).orElseThrow().dealId();
-        assertThat(round.sector()).isPositive();
-        assertThat(round.sealed()).hasSize(2).doesNotContain(bad);
-        assertThat(round.rejected()).singleElement().satisfies(r -> {
-          assertThat(r.dealId()).isEqualTo(bad);
-          assertThat(r.reason()).contains("commP");
-        });
+        List<Long> good = List.of(m.deals().get(deals.get(0)).orElseThrow().dealId(),
+            m.deals().get(deals.get(1)).orElseThrow().dealId());
+        assertThat(out).contains("Rejected deal " + bad + " piece " + made.get(2).proposal().proposal().pieceCID())
+            .contains("commP");
+        java.util.regex.Matcher sealed = java.util.regex.Pattern.compile("Sealed sector (\\d+) deals \\[([0-9, ]+)]")
+            .matcher(out);
+        assertThat(sealed.find()).as(out).isTrue();
+        long sector = Long.parseLong(sealed.group(1));
+        assertThat(sector).isPositive();
+        assertThat(sealed.group(2).split(",\\s*")).containsExactlyInAnyOrder(String.valueOf(good.get(0)),
+            String.valueOf(good.get(1)));
+        assertThat(cli(sealOnce)).as("nothing left to seal").contains("no deals to seal");
         for (Cid c : deals.subList(0, 2)) {
           ProviderDeal active = await(m, c, StorageDealStatus.ACTIVE);
-          assertThat(active.sectorNumber()).isEqualTo(round.sector());
+          assertThat(active.sectorNumber()).isEqualTo(sector);
           assertThat(active.pieceStatus()).isEqualTo(PieceStatus.PROVING);
           assertThat(m.deals().history(c)).extracting(DealTransition::event)
               .contains(ProviderEvent.SEALER_UPDATED, ProviderEvent.DEAL_ACTIVATED, ProviderEvent.FINALIZED);
