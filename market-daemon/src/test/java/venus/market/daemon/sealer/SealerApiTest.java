@@ -168,6 +168,22 @@ class SealerApiTest {
   }
 
   @Test
+  void goSealersDialWebsocketsAndGetTheSameAnswers() {
+    handOff(1, 2048);
+    URI ws = new ApiInfo(null, daemon.apiAddress()).wsUrl("v0");
+    try (venus.market.core.jsonrpc.RpcWsClient c = venus.market.core.jsonrpc.RpcWsClient.connect(ws,
+        daemon.adminToken(), json, Duration.ofSeconds(30))) {
+      JsonNode got = c.call("VENUS_MARKET.AssignUnPackedDeals", JsonNode.class, sectorId(1000, 3), SECTOR,
+          Map.of("MaxPiece", 10));
+      assertThat(got.get(0).get("DealID").asLong()).isEqualTo(101);
+      c.call("VENUS_MARKET.UpdateDealStatus", JsonNode.class, node.miner().toString(), 101, "Packing");
+      JsonNode deals = c.call("VENUS_MARKET.GetDeals", JsonNode.class, node.miner().toString(), 0, 100);
+      assertThat(deals.get(0).get("Status").asText()).isEqualTo("Packing");
+      assertThat(deals.get(0).get("SectorID").asLong()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void twoSealersCallingAtOnceOverRpcNeverShareADeal() throws Exception {
     handOff(24, 2048);
     ExecutorService pool = Executors.newFixedThreadPool(4);

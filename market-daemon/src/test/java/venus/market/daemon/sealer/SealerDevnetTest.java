@@ -197,6 +197,10 @@ class SealerDevnetTest {
         assertThat(sector).isPositive();
         assertThat(sealed.group(2).split(",\\s*")).containsExactlyInAnyOrder(String.valueOf(good.get(0)),
             String.valueOf(good.get(1)));
+        for (int i = 0; i < 2; i++) {
+          assertThat(out).containsPattern("Assign Deals " + good.get(i) + " sector " + sector + " piece "
+              + made.get(i).proposal().proposal().pieceCID() + " offset \\d+ length 2048");
+        }
         assertThat(cli(sealOnce)).as("nothing left to seal").contains("no deals to seal");
         for (Cid c : deals.subList(0, 2)) {
           ProviderDeal active = await(m, c, StorageDealStatus.ACTIVE);

@@ -81,6 +81,9 @@ final class SealerCommand implements Callable<Integer> {
         } else {
           round.get().rejected().forEach(r -> System.out.println("Rejected deal " + r.dealId() + " piece "
               + r.pieceCid() + ": " + r.reason()));
+          // venus-sealer's `sectors deal` line for each deal (the guide's transcript)
+          round.get().placed().forEach(p -> System.out.println("Assign Deals " + p.dealId() + " sector "
+              + round.get().sector() + " piece " + p.pieceCid() + " offset " + p.offset() + " length " + p.length()));
           if (round.get().sector() >= 0) {
             System.out.println("Sealed sector " + round.get().sector() + " deals " + round.get().sealed() + " commD "
                 + round.get().commD());

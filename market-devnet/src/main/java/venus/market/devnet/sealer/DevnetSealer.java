@@ -71,8 +71,15 @@ public final class DevnetSealer implements AutoCloseable {
   /** A deal the sealer refused to seal, with the reason it reported to the market. */
   public record Rejected(long dealId, String pieceCid, String reason) {}
 
+  /** A deal placed in the sector: padded offset and length, as venus-sealer's {@code sectors deal} prints them. */
+  public record Placed(long dealId, String pieceCid, long offset, long length) {}
+
   /** What one round did: the sector sealed (-1 if none) with its deals, and the deals rejected. */
-  public record Round(long sector, List<Long> sealed, Cid commD, List<Rejected> rejected) {}
+  public record Round(long sector, List<Long> sealed, Cid commD, List<Rejected> rejected, List<Placed> placed) {
+    public Round(long sector, List<Long> sealed, Cid commD, List<Rejected> rejected) {
+      this(sector, sealed, commD, rejected, List.of());
+    }
+  }
 
   /** A slot of the sector: a deal ({@code deal} true) or zeros. */
   private record Piece(long offset, long size, boolean deal, long dealId, String pieceCid, long endEpoch,
@@ -203,7 +210,8 @@ public final class DevnetSealer implements AutoCloseable {
       });
     }
     LOG.info("sector {} proven with deals {} at height {}", sector, ids, proven.height());
-    return Optional.of(new Round(sector, ids, unsealed, rejected));
+    List<Placed> placed = deals.stream().map(p -> new Placed(p.dealId(), p.pieceCid(), p.offset(), p.size())).toList();
+    return Optional.of(new Round(sector, ids, unsealed, rejected, placed));
   }
 
   /** Reads the piece and checks its commP; null when it matches, else what is wrong. */
