@@ -25,6 +25,7 @@ import venus.market.core.jsonrpc.Permission;
 import venus.market.daemon.MarketDaemon;
 import venus.market.daemon.config.ConfigOverrides;
 import venus.market.daemon.config.MarketConfig;
+import venus.market.daemon.publish.DealPublishing;
 import venus.market.daemon.repo.Repo;
 import venus.market.devnet.Devnet;
 import venus.market.devnet.DevnetOptions;
@@ -39,6 +40,13 @@ import venus.market.devnet.DevnetOptions;
 final class MarketNet implements AutoCloseable {
   /** Tipsets every 250 ms: deals move in seconds while the node still reports a 1 s block delay. */
   static final Duration BLOCK_TIME = Duration.ofMillis(250);
+
+  /**
+   * Message and chain polls every 500 ms (the demo sets $VENUS_MARKET_CHAIN_POLL), ten tipsets of confidence as by
+   * default.
+   */
+  static final DealPublishing.Options POLLING = new DealPublishing.Options(Duration.ofMillis(500), 10,
+      Duration.ofMillis(500));
 
   record Cli(int exit, String out, String err) {
     /** The output, or an assertion error with both streams when the command failed. */
@@ -106,13 +114,13 @@ final class MarketNet implements AutoCloseable {
         ConfigOverrides.pieceStorage("fs:" + pieces()),
         ConfigOverrides.miner(miner() + ":demo"),
         ConfigOverrides.apiListen("/ip4/127.0.0.1/tcp/0"));
-    provider = MarketDaemon.start(Repo.open(providerRepo()), flags);
+    provider = MarketDaemon.start(Repo.open(providerRepo()), flags, POLLING);
   }
 
   /** A plain {@code venus-market solo-run}: everything comes from the saved config.toml. */
   void restartProvider() throws Exception {
     stopProvider();
-    provider = MarketDaemon.start(Repo.open(providerRepo()), List.of());
+    provider = MarketDaemon.start(Repo.open(providerRepo()), List.of(), POLLING);
   }
 
   void stopProvider() {

@@ -1,0 +1,101 @@
+package venus.market.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import venus.market.core.address.Address;
+import venus.market.devnet.sealer.ChainClient;
+import venus.market.devnet.sealer.DevnetSealer;
+import venus.market.devnet.sealer.MarketClient;
+import venus.market.devnet.sealer.PieceSource;
+
+/**
+ * The whole walk of scripts/demo.sh: the offline deal reaches StorageDealAwaitingPreCommit, then the devnet sealer
+ * ({@code market-devnet sealer --market-url --market-token --miner --piece-dir}, in-process) packs it into a sector
+ * through the market's sealer API, pre-commits and proves it, and both sides show StorageDealActive. The client,
+ * restarted, still lists the deal as active. (The online deal joins this walk once the provider's data transfer is
+ * on main.)
+ */
+class SealingE2eTest {
+  static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+  @TempDir Path dir;
+  MarketNet net;
+  DevnetSealer sealer;
+
+  @BeforeEach
+  void start() throws Exception {
+    net = MarketNet.start(dir);
+    net.startProvider("1s");
+    net.startClient();
+    net.pointMinerAtMarket();
+    net.setGuideAsk();
+    net.client("actor-funds", "add", "5200fil").ok();
+    MarketNet.await("the client's escrow", Duration.ofSeconds(30), () ->
+        net.client("actor-funds", "balances").out().contains("Escrowed Funds:        5200 FIL")
+            ? Optional.of(true) : Optional.empty());
+  }
+
+  @AfterEach
+  void stop() {
+    if (sealer != null) {
+      sealer.close();
+    }
+    net.close();
+  }
+
+  private Path randomFile(String name, int size) throws Exception {
+    byte[] data = new byte[size];
+    new Random(size).nextBytes(data);
+    return Files.write(dir.resolve(name), data);
+  }
+
+  @Test
+  void theOfflineDealIsSealedAndBecomesActiveOnBothSides() throws Exception {
+    String miner = "f0" + net.miner().substring(2);
+    // offline deal: generate-car, commP, manual init, import-data on the provider
+    Path file = randomFile("README.md", 3000);
+    String root = net.client("data", "import", "-q", file.toString()).ok().trim();
+    Path car = dir.resolve("readme.md.car");
+    net.client("data", "generate-car", file.toString(), car.toString()).ok();
+    List<String> commP = net.client("data", "commP", car.toString()).ok().lines().toList();
+    String offline = net.client("storage", "deals", "init",
+        "--manual-piece-cid=" + commP.get(0).substring("CID:  ".length()).trim(),
+        "--manual-piece-size=" + commP.get(2).substring("Piece size in bytes:  ".length()).trim(),
+        root, miner, "0.01fil", "518400").ok().trim();
+    net.awaitProviderState(offline, "StorageDealWaitingForData", TIMEOUT);
+    net.market("storage-deals", "import-data", offline, car.toString()).ok();
+
+    net.awaitProviderState(offline, "StorageDealAwaitingPreCommit", TIMEOUT);
+    net.awaitClientState(offline, "StorageDealAwaitingPreCommit", TIMEOUT);
+
+    // the sealer, as `market-devnet sealer --market-url <api> --market-token <token> --miner t01000 --piece-dir`
+    MarketClient market = MarketClient.connect(net.provider.apiAddress(), net.provider.adminToken(),
+        Duration.ofSeconds(30));
+    sealer = new DevnetSealer(market, ChainClient.connect(net.devnet.apiInfo(), Duration.ofSeconds(60)),
+        new PieceSource(net.pieces(), market.resourceUrl(), market.token()),
+        DevnetSealer.Options.of(Address.parse(net.miner())).withInterval(Duration.ofMillis(500)));
+    sealer.start();
+
+    net.awaitProviderState(offline, "StorageDealActive", TIMEOUT);
+    net.awaitClientState(offline, "StorageDealActive", TIMEOUT);
+    // the client reads "On Chain?" from the market actor: Y with the sector's start epoch
+    String list = net.client("storage", "deals", "list").ok();
+    assertThat(list.lines().filter(l -> l.contains("StorageDealActive")).findFirst().orElseThrow())
+        .containsPattern("StorageDealActive +Y \\(epoch \\d+\\)");
+
+    // a restarted client still lists the deal, active
+    net.stopClient();
+    net.startClient();
+    assertThat(net.clientState(offline)).isEqualTo("StorageDealActive");
+  }
+}
