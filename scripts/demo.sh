@@ -2,7 +2,8 @@
 # Walks the venus-market v2 miner guide on a local devnet, on loopback only:
 # devnet -> provider daemon (solo-run) -> actor set-addrs/set-peer-id/info -> set-ask/get-ask
 # -> client daemon (run) -> asks query -> data import / generate-car / commP -> actor-funds add
-# -> offline deal (generate-car, commP, manual init, import-data) -> AwaitingPreCommit on both sides.
+# -> offline deal (generate-car, commP, manual init, import-data) -> AwaitingPreCommit on both sides
+# -> devnet sealer -> StorageDealActive on both sides.
 # Everything it starts is stopped on exit, Ctrl-C or failure. Exits non-zero if any step fails.
 #
 #   scripts/demo.sh            build (skipping tests) and run
@@ -207,6 +208,21 @@ wait_state client "$OFFLINE" StorageDealAwaitingPreCommit 60
 run "$CLIENT" storage deals list
 run "$MARKET" storage-deals list
 
+say "Starting the devnet sealer (plays venus-sealer: [MarketNode] Url/Token of the market, the shared piece directory)"
+printf '$ market-devnet sealer --market-url=/ip4/127.0.0.1/tcp/%s --market-token=... --miner=t01000 --piece-dir=%s --interval=2s\n' \
+  "$API_PORT" "$WORK/pieces"
+"$DEVNET" sealer --market-url="/ip4/127.0.0.1/tcp/$API_PORT" --market-token="$(cat "$VENUS_MARKET_PATH/token")" \
+  --miner=t01000 --piece-dir="$WORK/pieces" --interval=2s > "$WORK/sealer.log" 2>&1 &
+PIDS+=($!)
+
+say "The sealer packs the deal into a sector, pre-commits and proves it; the deal becomes active"
+wait_state provider "$OFFLINE" StorageDealActive 180
+wait_state client "$OFFLINE" StorageDealActive 60
+echo "$ market-devnet sealer deals list --market-url=/ip4/127.0.0.1/tcp/$API_PORT --market-token=... --miner=t01000"
+"$DEVNET" sealer deals list --market-url="/ip4/127.0.0.1/tcp/$API_PORT" \
+  --market-token="$(cat "$VENUS_MARKET_PATH/token")" --miner=t01000
+run "$CLIENT" storage deals list
+run "$MARKET" storage-deals list
+
 say "Demo finished: every step above succeeded; stopping everything it started"
-echo "Not yet part of the demo (being built): the online deal (the provider downloading the CAR) and the"
-echo "devnet sealer that carries deals to StorageDealActive."
+echo "Not yet part of the demo (being built): the online deal (the provider downloading the CAR from the client)."
