@@ -37,6 +37,8 @@ import venus.market.daemon.rpc.MarketRpc;
 import venus.market.daemon.signer.NodeWalletSigner;
 import venus.market.daemon.signer.Signer;
 import venus.market.daemon.signer.WalletSigner;
+import venus.market.daemon.transfer.DataTransfers;
+import venus.market.daemon.transfer.TransferOptions;
 import venus.market.daemon.store.KvStore;
 import venus.market.daemon.store.RocksKvStore;
 
@@ -232,6 +234,8 @@ public final class MarketDaemon implements AutoCloseable {
       // Deal subsystems register their stages on the pipeline here, before resume() below.
       closers.push(DealPublishing.install(config, node, signer, store, dealStore, pipeline,
           registry.namespace(MarketApi.NAMESPACE), DealPublishing.Options.defaults()));
+      closers.push(DataTransfers.install(DataTransfers.Settings.from(cfg, repo.root()), pipeline, pieces, p2p.host(),
+          TransferOptions.defaults()));
       DealRpc.register(registry.namespace(MarketApi.NAMESPACE), dealStore, deals);
       ApiAddress listen = ApiAddress.parse(cfg.api().listenAddress());
       rpc = RpcServer.builder().bind(listen.host(), listen.port()).endpoint("/rpc/v0", registry)
