@@ -266,6 +266,13 @@ public final class DataTransfers implements AutoCloseable {
     PullTransfer.Result result = completed.remove(cid);
     if (result == null) {
       if (!Files.exists(file)) {
+        // Stored and cleaned up, then the daemon stopped before VerifiedData was recorded: the piece store holds the
+        // verified piece (it is only ever written after verification).
+        if (pieces.size(expected).orElse(-1) == deal.transfer().size()) {
+          cleanUp(cid);
+          verified(cid, expected, deal.transfer().size());
+          return;
+        }
         fail(cid, ProviderEvent.DATA_VERIFICATION_FAILED, "the deal's staged data " + file + " is gone; cannot "
             + "verify it");
         return;
@@ -276,6 +283,9 @@ public final class DataTransfers implements AutoCloseable {
         CommPHasher h = new CommPHasher();
         long n = in.transferTo(h);
         result = new PullTransfer.Result(n, h.digest());
+      } catch (IOException e) {
+        fail(cid, ProviderEvent.NODE_ERRORED, "cannot read the deal's staged data " + file + ": " + e.getMessage());
+        return;
       }
     }
     PaddedPieceSize pieceSize = new PaddedPieceSize(p.pieceSize());
@@ -297,33 +307,41 @@ public final class DataTransfers implements AutoCloseable {
       fail(cid, ProviderEvent.DATA_VERIFICATION_FAILED, mismatch);
       return;
     }
-    String location;
     try {
       pieces.putFile(expected, file);
-      location = pieces.location(expected);
     } catch (IOException | RuntimeException e) {
       fail(cid, ProviderEvent.NODE_ERRORED, "storing piece " + expected + " in piece store " + pieces.name()
           + " failed: " + e.getMessage() + " (check [PieceStorage] in config.toml)");
       return;
     }
-    long size = result.bytes();
-    pipeline.apply(cid, ProviderEvent.VERIFIED_DATA, "commP " + expected + " verified; piece stored at " + location,
-        d -> d.toBuilder().piecePath(location).transferredBytes(size)
-            .payloadSize(d.payloadSize() == 0 ? size : d.payloadSize()).message("").build());
+    // The piece store's copy is durable now; the staged one goes before the event, so a deal past VerifyData
+    // never holds staging space.
     cleanUp(cid);
+    verified(cid, expected, result.bytes());
   }
 
-  /** Records the failure (persisted first), then removes the staged data and frees the space. */
+  private void verified(Cid cid, Cid piece, long size) {
+    String location = pieces.location(piece);
+    pipeline.apply(cid, ProviderEvent.VERIFIED_DATA, "commP " + piece + " verified; piece stored at " + location,
+        d -> d.toBuilder().piecePath(location).transferredBytes(size)
+            .payloadSize(d.payloadSize() == 0 ? size : d.payloadSize()).message("").build());
+  }
+
+  /**
+   * Removes the staged data, frees the space, then records the failure. Clean-up first: a crash in between leaves a
+   * deal that fetches or verifies again and fails the same way, while the other order could leave a failed deal's
+   * file behind until the next start's sweep.
+   */
   private void fail(Cid cid, ProviderEvent event, String why) {
     if (closed) {
       return;
     }
+    cleanUp(cid);
     try {
       pipeline.apply(cid, event, why);
     } catch (IllegalDealTransitionException e) {
       LOG.warn("deal {}: could not record the transfer failure ({}): {}", cid, why, e.getMessage());
     }
-    cleanUp(cid);
   }
 
   private void cleanUp(Cid cid) {
