@@ -49,7 +49,7 @@ final class CarHttpServer implements AutoCloseable {
     }
     CarOffers.Offer o = offers.offers.get(path);
     long size = Files.size(o.car());
-    long[] range = CarOffers.range(request.getHeaders().get(HttpHeader.RANGE), size);
+    long[] range = offers.ignoreRange ? null : CarOffers.range(request.getHeaders().get(HttpHeader.RANGE), size);
     long first = range == null ? 0 : range[0];
     long length = range == null ? size : range[1] - range[0] + 1;
     int code = range == null ? 200 : 206;

@@ -31,6 +31,8 @@ final class CarOffers {
   final Map<String, Offer> offers = new ConcurrentHashMap<>();
   private final List<Served> log = new ArrayList<>();
   private volatile Fault fault;
+  /** Answer every request with the whole CAR (200), as a server without Range support does. */
+  volatile boolean ignoreRange;
   /** Counted down when a paused response reached its pause point. */
   volatile CountDownLatch paused = new CountDownLatch(1);
 

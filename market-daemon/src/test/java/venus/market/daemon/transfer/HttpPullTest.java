@@ -147,4 +147,21 @@ class HttpPullTest {
     assertThatThrownBy(() -> new PullTransfer("d", dead, file, car.size(), fast(), b -> { }).run(0))
         .isInstanceOf(TransferFailedException.class).hasMessageContaining("after 4 attempts without progress");
   }
+
+  @Test
+  void aServerWithoutRangeSupportIsResumedBySkippingWhatIsStaged() throws Exception {
+    String path = offer();
+    server.offers.ignoreRange = true;
+    try {
+      server.offers.dropOnceAfter(800_000);
+      Path file = tmp.resolve("staged.car");
+      PullTransfer.Result r = new PullTransfer("d", source(path, TOKEN), file, car.size(), fast(), b -> { }).run(0);
+      assertThat(r.commP()).isEqualTo(car.commP());
+      assertThat(Files.mismatch(file, car.car())).isEqualTo(-1);
+      assertThat(requests(path)).containsExactly(new CarOffers.Served(path, 0, 200, 800_000),
+          new CarOffers.Served(path, 0, 200, car.size()));
+    } finally {
+      server.offers.ignoreRange = false;
+    }
+  }
 }
