@@ -55,12 +55,11 @@ final class Http1 {
     if (!status.startsWith("HTTP/1.") || status.length() < 12 || status.charAt(8) != ' ') {
       throw new IOException("not an HTTP/1.x response: " + PullResponse.printable(status));
     }
-    int code;
-    try {
-      code = Integer.parseInt(status.substring(9, 12));
-    } catch (NumberFormatException e) {
+    String digits = status.substring(9, 12);
+    if (!digits.matches("[1-9][0-9][0-9]")) {
       throw new IOException("bad HTTP status line: " + PullResponse.printable(status));
     }
+    int code = Integer.parseInt(digits);
     String reason = status.length() > 13 ? status.substring(13) : "";
     Map<String, String> headers = new LinkedHashMap<>();
     while (true) {
@@ -97,11 +96,10 @@ final class Http1 {
       return -1;
     }
     try {
-      long n = Long.parseLong(cl.strip());
-      if (n < 0) {
+      if (!cl.strip().matches("[0-9]{1,18}")) {
         throw new NumberFormatException();
       }
-      return n;
+      return Long.parseLong(cl.strip());
     } catch (NumberFormatException e) {
       throw new IOException("bad Content-Length: " + PullResponse.printable(cl));
     }

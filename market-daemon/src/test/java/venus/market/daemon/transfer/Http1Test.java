@@ -56,6 +56,11 @@ class Http1Test {
         .hasMessageContaining("bad chunk size");
     assertThatThrownBy(() -> body("HTTP/1.1 200 OK\r\nContent-Length: -3\r\n\r\n"))
         .hasMessageContaining("bad Content-Length");
+    assertThatThrownBy(() -> body("HTTP/1.1 200 OK\r\nContent-Length: +3\r\n\r\nabc"))
+        .hasMessageContaining("bad Content-Length");
+    // fuzzer finding (negative-status): Integer.parseInt took "-06" as a status code
+    assertThatThrownBy(() -> body("HTTP/1.1 -06 Partial\r\n\r\n")).hasMessageContaining("bad HTTP status line");
+    assertThatThrownBy(() -> body("HTTP/1.1 +20 OK\r\n\r\n")).hasMessageContaining("bad HTTP status line");
   }
 
   @Test
