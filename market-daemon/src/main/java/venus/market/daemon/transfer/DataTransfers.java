@@ -323,7 +323,7 @@ public final class DataTransfers implements AutoCloseable {
   private void verified(Cid cid, Cid piece, long size) {
     String location = pieces.location(piece);
     pipeline.apply(cid, ProviderEvent.VERIFIED_DATA, "commP " + piece + " verified; piece stored at " + location,
-        d -> d.toBuilder().piecePath(location).transferredBytes(size)
+        d -> d.toBuilder().piecePath(location).transferredBytes(size).inboundPath("")
             .payloadSize(d.payloadSize() == 0 ? size : d.payloadSize()).message("").build());
   }
 

@@ -92,6 +92,7 @@ class DataTransferDevnetTest {
     assertThat(d.piecePath()).isEqualTo(h.pieces.location(piece));
     assertThat(Files.mismatch(Path.of(d.piecePath()), c.car())).isEqualTo(-1);
     assertThat(d.transferredBytes()).isEqualTo(c.size());
+    assertThat(d.inboundPath()).isEmpty(); // the staged copy is gone; PiecePath is where the data is
     assertThat(h.staged()).isEmpty();
     assertThat(h.transfers.staging().reservedBytes()).isZero();
   }
