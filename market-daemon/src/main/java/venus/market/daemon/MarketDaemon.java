@@ -26,6 +26,8 @@ import venus.market.daemon.net.P2pHost;
 import venus.market.daemon.node.MessageSender;
 import venus.market.daemon.node.NodeClient;
 import venus.market.daemon.node.Retry;
+import venus.market.daemon.offline.DataImporter;
+import venus.market.daemon.offline.ImportDirs;
 import venus.market.daemon.piecestore.PieceStore;
 import venus.market.daemon.piecestore.PieceStores;
 import venus.market.daemon.publish.DealPublishing;
@@ -33,6 +35,7 @@ import venus.market.daemon.repo.ConfigFile;
 import venus.market.daemon.repo.LiveConfig;
 import venus.market.daemon.repo.Repo;
 import venus.market.daemon.rpc.DealRpc;
+import venus.market.daemon.rpc.ImportRpc;
 import venus.market.daemon.rpc.MarketRpc;
 import venus.market.daemon.signer.NodeWalletSigner;
 import venus.market.daemon.signer.Signer;
@@ -237,6 +240,8 @@ public final class MarketDaemon implements AutoCloseable {
       closers.push(DataTransfers.install(DataTransfers.Settings.from(cfg, repo.root()), pipeline, pieces, p2p.host(),
           TransferOptions.defaults()));
       DealRpc.register(registry.namespace(MarketApi.NAMESPACE), dealStore, deals);
+      ImportRpc.register(registry.namespace(MarketApi.NAMESPACE), new DataImporter(pipeline, pieces,
+          () -> new ImportDirs(config.get().pieceStorage().allowedImportDirs())));
       ApiAddress listen = ApiAddress.parse(cfg.api().listenAddress());
       rpc = RpcServer.builder().bind(listen.host(), listen.port()).endpoint("/rpc/v0", registry)
           .endpoint("/rpc/v1", registry).mapper(NodeClient.mapper())
@@ -250,6 +255,8 @@ public final class MarketDaemon implements AutoCloseable {
       repo.writeToken(adminToken);
       repo.writeApi(apiAddress);
       pipeline.resume();
+      venus.market.daemon.intake.DealIntakeProtocols.install(p2p, config, node, asks, actors::workerKey, signer, store,
+          pipeline);
     }
 
     void closeAll() {

@@ -36,7 +36,7 @@ public final class PieceStores implements PieceStore {
         open.add(FsPieceStore.open(fs));
       }
       for (S3StoreConfig s3 : cfg.s3()) {
-        throw new PieceStoreException("piece store " + s3.name() + ": S3 piece storage is not built yet");
+        open.add(S3PieceStore.open(s3));
       }
     } catch (PieceStoreException | RuntimeException e) {
       open.forEach(PieceStore::close);
