@@ -13,12 +13,12 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 
 /** A client's deal-data HTTP server on 127.0.0.1 (Jetty): bearer token per deal, Range, request log, faults. */
-final class CarHttpServer implements AutoCloseable {
-  final CarOffers offers = new CarOffers();
+public final class CarHttpServer implements AutoCloseable {
+  public final CarOffers offers = new CarOffers();
   private final Server server;
   private final ServerConnector connector;
 
-  CarHttpServer() throws Exception {
+  public CarHttpServer() throws Exception {
     server = new Server();
     connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
@@ -34,7 +34,7 @@ final class CarHttpServer implements AutoCloseable {
     server.start();
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + connector.getLocalPort() + path;
   }
 

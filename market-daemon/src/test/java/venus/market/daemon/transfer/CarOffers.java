@@ -18,11 +18,11 @@ import java.util.concurrent.TimeUnit;
  * Authorization header they require, single byte ranges, a log of every request with the bytes actually written, and
  * faults injected once: drop the connection, pause until released, or stall, after a given number of body bytes.
  */
-final class CarOffers {
+public final class CarOffers {
   record Offer(Path car, String authorization) {}
 
   /** One request: what it asked for and what it got. {@code served} counts body bytes written and flushed. */
-  record Served(String path, long rangeStart, int status, long served) {}
+  public record Served(String path, long rangeStart, int status, long served) {}
 
   enum FaultKind { DROP, PAUSE, STALL }
 
@@ -36,7 +36,7 @@ final class CarOffers {
   /** Counted down when a paused response reached its pause point. */
   volatile CountDownLatch paused = new CountDownLatch(1);
 
-  void offer(String path, Path car, String authorization) {
+  public void offer(String path, Path car, String authorization) {
     offers.put(path, new Offer(car, authorization));
   }
 
@@ -55,7 +55,7 @@ final class CarOffers {
     return release;
   }
 
-  synchronized List<Served> requests() {
+  public synchronized List<Served> requests() {
     return List.copyOf(log);
   }
 

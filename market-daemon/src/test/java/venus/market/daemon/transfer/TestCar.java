@@ -15,9 +15,9 @@ import venus.market.core.unixfs.CarGenerator;
 import venus.market.core.unixfs.ImportResult;
 
 /** A real deal CAR: random file bytes imported as UnixFS (lotus layout) and written as CARv1, with its commP. */
-record TestCar(Path car, long size, Cid root, PieceCommitment commP) {
+public record TestCar(Path car, long size, Cid root, PieceCommitment commP) {
 
-  static TestCar generate(Path dir, String name, int fileBytes, long seed) throws IOException {
+  public static TestCar generate(Path dir, String name, int fileBytes, long seed) throws IOException {
     Files.createDirectories(dir);
     Path file = dir.resolve(name + ".bin");
     byte[] data = new byte[fileBytes];
@@ -36,11 +36,11 @@ record TestCar(Path car, long size, Cid root, PieceCommitment commP) {
   }
 
   /** The piece CID a client would propose for a piece of {@code size} padded bytes (lotus pads commP up). */
-  Cid pieceCid(PaddedPieceSize size) {
+  public Cid pieceCid(PaddedPieceSize size) {
     return PieceCid.v1(commP.padTo(size));
   }
 
-  PaddedPieceSize naturalSize() {
+  public PaddedPieceSize naturalSize() {
     return commP.size();
   }
 }
