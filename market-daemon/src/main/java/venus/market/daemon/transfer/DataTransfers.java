@@ -212,8 +212,18 @@ public final class DataTransfers implements AutoCloseable {
       long size = transfer.size();
       LOG.info("deal {}: pulling {} bytes from {} into {} (from byte {})", cid, size, source.describe(), file,
           d.transferredBytes());
-      PullTransfer t = new PullTransfer(cid.toString(), source, file, size, options,
-          bytes -> progress(cid, bytes, size));
+      PullTransfer t = new PullTransfer(cid.toString(), source, file, size, options, new PullTransfer.Progress() {
+        @Override
+        public void record(long bytes) {
+          progress(cid, bytes, size);
+        }
+
+        @Override
+        public void retrying(long bytes, int retry, int maxRetries, String error, long waitMillis) {
+          stalled(cid, "transfer interrupted at byte " + bytes + " of " + size + " (" + error + "); retry " + retry
+              + " of " + maxRetries + " in " + waitMillis / 1000.0 + " s");
+        }
+      });
       PullTransfer.Result result = t.run(d.transferredBytes());
       if (closed) {
         return;
@@ -252,6 +262,18 @@ public final class DataTransfers implements AutoCloseable {
     try {
       pipeline.apply(cid, ProviderEvent.DATA_TRANSFER_PROGRESS, text,
           d -> d.toBuilder().transferredBytes(bytes).message("transferring: " + text).build());
+    } catch (IllegalDealTransitionException e) {
+      throw new DealMovedException("the deal left Transferring (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Records why the pull is waiting to retry (record-only DataTransferStalled; the deal's message shows it). */
+  private void stalled(Cid cid, String why) {
+    if (closed) {
+      return;
+    }
+    try {
+      pipeline.apply(cid, ProviderEvent.DATA_TRANSFER_STALLED, why);
     } catch (IllegalDealTransitionException e) {
       throw new DealMovedException("the deal left Transferring (" + e.getMessage() + ")");
     }

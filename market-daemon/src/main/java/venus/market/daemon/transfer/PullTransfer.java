@@ -31,6 +31,9 @@ final class PullTransfer {
   /** Called (throttled) with the bytes received so far, after they were forced to disk. */
   interface Progress {
     void record(long bytes) throws TransferFailedException;
+
+    /** An attempt ended early; the next one starts after {@code wait}. */
+    default void retrying(long bytes, int retry, int maxRetries, String error, long waitMillis) {}
   }
 
   /** The bytes received and the commP of exactly those bytes (at their natural padded size). */
@@ -116,6 +119,7 @@ final class PullTransfer {
         long wait = options.backoff(failures).toMillis();
         LOG.info("deal {}: transfer interrupted at byte {} of {} ({}); retry {} of {} in {} ms", deal, received, size,
             lastError, failures, options.maxAttempts() - 1, wait);
+        progress.retrying(received, failures, options.maxAttempts() - 1, lastError, wait);
         Thread.sleep(wait);
       }
       ch.force(true);

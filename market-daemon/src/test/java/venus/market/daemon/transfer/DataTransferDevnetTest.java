@@ -137,6 +137,12 @@ class DataTransferDevnetTest {
       assertStored(h, cid, car);
       assertThat(requests(path)).containsExactly(new CarOffers.Served(path, 0, 200, cut),
           new CarOffers.Served(path, cut, 206, car.size() - cut));
+      // the retry is on record, so an operator sees why a transfer waits
+      assertThat(h.pipeline.deals().history(cid)).anySatisfy(t -> {
+        assertThat(t.event()).isEqualTo(ProviderEvent.DATA_TRANSFER_STALLED);
+        assertThat(t.note()).startsWith("transfer interrupted at byte " + cut + " of " + car.size())
+            .contains("retry 1 of 3");
+      });
     }
   }
 
