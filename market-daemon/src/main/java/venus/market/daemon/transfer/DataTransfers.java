@@ -41,8 +41,8 @@ import venus.market.p2p.host.Host;
  * {@link #install} registers them; call it before {@code pipeline.resume()}.
  *
  * <p>Transfers run on their own pool of {@code SimultaneousTransfersForStorage} threads, not on pipeline workers, so
- * long downloads never hold up publishing or funding; deals beyond that many stay in Transferring at 0 bytes until a
- * thread is free.
+ * long downloads never hold up publishing or funding; deals beyond that many, or beyond
+ * {@code SimultaneousTransfersForStoragePerClient} for one client, stay in Transferring at 0 bytes until a slot frees.
  */
 public final class DataTransfers implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DataTransfers.class);
@@ -55,14 +55,24 @@ public final class DataTransfers implements AutoCloseable {
    * @param stagingDir the staging directory ({@code <TransferPath or repo>/deal-staging})
    * @param maxStagingBytes {@code MaxStagingDealsBytes}, 0 = the disk's free space
    * @param maxConcurrent {@code SimultaneousTransfersForStorage}
+   * @param maxPerClient {@code SimultaneousTransfersForStoragePerClient} (per client peer, else client address)
    */
-  public record Settings(Path stagingDir, long maxStagingBytes, int maxConcurrent) {
+  public record Settings(Path stagingDir, long maxStagingBytes, int maxConcurrent, int maxPerClient) {
+    public Settings {
+      if (maxConcurrent < 1 || maxPerClient < 1) {
+        throw new IllegalArgumentException("transfer limits must be >= 1: " + maxConcurrent + ", " + maxPerClient);
+      }
+    }
+
     public static Settings from(MarketConfig cfg, Path repoDir) {
       Path base = cfg.transferPath().isEmpty() ? repoDir : Path.of(cfg.transferPath());
       return new Settings(base.resolve(StagingArea.DIR_NAME), cfg.transfers().maxStagingDealsBytes(),
-          cfg.transfers().forStorage());
+          cfg.transfers().forStorage(), cfg.transfers().forStoragePerClient());
     }
   }
+
+  /** A pull waiting for a transfer slot. */
+  private record Queued(Cid deal, String client) {}
 
   private final DealPipeline pipeline;
   private final StagingArea staging;
@@ -73,6 +83,12 @@ public final class DataTransfers implements AutoCloseable {
   private final ExecutorService pool;
   private final Map<Cid, PullSource> running = new ConcurrentHashMap<>();
   private final Map<Cid, PullTransfer.Result> completed = new ConcurrentHashMap<>();
+  private final int maxConcurrent;
+  private final int maxPerClient;
+  /** Pulls waiting for a slot, oldest first; with {@link #active} and {@link #activeByClient} under {@code this}. */
+  private final java.util.ArrayDeque<Queued> queue = new java.util.ArrayDeque<>();
+  private final Map<String, Integer> activeByClient = new java.util.HashMap<>();
+  private int active;
   private volatile boolean closed;
 
   private DataTransfers(Settings settings, DealPipeline pipeline, PieceStore pieces, Host host,
@@ -83,6 +99,8 @@ public final class DataTransfers implements AutoCloseable {
     this.host = host;
     this.options = options;
     this.http = HttpPullSource.newClient(Duration.ofSeconds(30));
+    this.maxConcurrent = settings.maxConcurrent();
+    this.maxPerClient = settings.maxPerClient();
     AtomicInteger n = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(settings.maxConcurrent(), r -> {
       Thread t = new Thread(r, "deal-transfer-" + n.incrementAndGet());
@@ -120,7 +138,7 @@ public final class DataTransfers implements AutoCloseable {
     return staging;
   }
 
-  /** Whether a pull for this deal is running or queued on a transfer thread. */
+  /** Whether a pull for this deal is running or waiting for a transfer slot. */
   public boolean isRunning(Cid proposalCid) {
     return running.containsKey(proposalCid);
   }
@@ -177,18 +195,59 @@ public final class DataTransfers implements AutoCloseable {
         + deal.transferredBytes());
   }
 
-  /** Transferring: starts the pull unless it is already running. */
+  /** Transferring: queues the pull unless it is already queued or running. */
   private void run(ProviderDeal deal) {
     Cid cid = deal.proposalCid();
     staging.restore(cid, deal.transfer().size());
-    PullSource placeholder = Placeholder.INSTANCE;
-    if (closed || running.putIfAbsent(cid, placeholder) != null) {
+    if (closed || running.putIfAbsent(cid, Placeholder.INSTANCE) != null) {
       return;
     }
-    try {
-      pool.execute(() -> pull(cid));
-    } catch (RejectedExecutionException e) {
-      running.remove(cid, placeholder);
+    String client = deal.clientPeerId().isEmpty() ? deal.proposal().proposal().client().toString()
+        : deal.clientPeerId();
+    synchronized (this) {
+      queue.add(new Queued(cid, client));
+    }
+    dispatch();
+  }
+
+  /** Starts queued pulls while a slot is free overall and for their client. */
+  private synchronized void dispatch() {
+    for (java.util.Iterator<Queued> it = queue.iterator(); it.hasNext() && active < maxConcurrent; ) {
+      Queued q = it.next();
+      int mine = activeByClient.getOrDefault(q.client(), 0);
+      if (mine >= maxPerClient) {
+        continue;
+      }
+      it.remove();
+      active++;
+      activeByClient.put(q.client(), mine + 1);
+      try {
+        pool.execute(() -> {
+          try {
+            pull(q.deal());
+          } finally {
+            finished(q.client());
+          }
+        });
+      } catch (RejectedExecutionException e) {
+        running.remove(q.deal());
+        active--;
+        activeByClient.merge(q.client(), -1, Integer::sum);
+      }
+    }
+    if (!queue.isEmpty()) {
+      LOG.info("{} transfers queued: {} running (SimultaneousTransfersForStorage {}, per client {})", queue.size(),
+          active, maxConcurrent, maxPerClient);
+    }
+  }
+
+  private void finished(String client) {
+    synchronized (this) {
+      active--;
+      activeByClient.merge(client, -1, (a, b) -> a + b == 0 ? null : a + b);
+    }
+    if (!closed) {
+      dispatch();
     }
   }
 

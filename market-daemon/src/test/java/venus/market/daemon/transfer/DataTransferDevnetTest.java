@@ -348,4 +348,28 @@ class DataTransferDevnetTest {
       assertThat(leftover).doesNotExist();
     }
   }
+
+  @Test
+  void oneClientGetsAtMostItsSimultaneousTransfers() throws Exception {
+    TransferOptions patient = fast().withStallTimeout(Duration.ofSeconds(2));
+    Path market = tmp.resolve("market");
+    DataTransfers.Settings oneEach = new DataTransfers.Settings(market.resolve(StagingArea.DIR_NAME), 0, 4, 1);
+    try (TransferHarness h = new TransferHarness(devnet, market, oneEach, null, patient, true)) {
+      String first = offer(car);
+      String second = offer(other);
+      CountDownLatch release = server.offers.pauseOnceAfter(500_000);
+      Cid a = openHttp(h, proposalFor(h, car, "client-1"), first, car.size());
+      assertThat(server.offers.paused.await(60, TimeUnit.SECONDS)).isTrue();
+      Cid b = openHttp(h, proposalFor(h, other, "client-2"), second, other.size());
+      h.await(b, StorageDealStatus.TRANSFERRING);
+      Thread.sleep(300); // b's pull would have sent its request by now if it had a slot
+      assertThat(h.transfers.isRunning(b)).isTrue();
+      assertThat(requests(second)).isEmpty();
+      assertThat(h.deal(b).transferredBytes()).isZero();
+      release.countDown();
+      h.awaitVerified(a);
+      h.awaitVerified(b);
+      assertThat(requests(second)).hasSize(1);
+    }
+  }
 }

@@ -69,6 +69,12 @@ final class TransferHarness implements AutoCloseable {
   /** With {@code withTransfers} false, no transfer stages run: tests walk deals by hand into a state and "crash". */
   TransferHarness(Devnet devnet, Path dir, long maxStaging, Host host, TransferOptions options, boolean withTransfers)
       throws Exception {
+    this(devnet, dir, new DataTransfers.Settings(dir.resolve(StagingArea.DIR_NAME), maxStaging, 4, 4), host, options,
+        withTransfers);
+  }
+
+  TransferHarness(Devnet devnet, Path dir, DataTransfers.Settings settings, Host host, TransferOptions options,
+      boolean withTransfers) throws Exception {
     this.devnet = devnet;
     this.dir = dir;
     this.node = NodeClient.connect(new EndpointConfig(devnet.apiUrl().toString(), devnet.token(Permission.ADMIN)),
@@ -83,8 +89,7 @@ final class TransferHarness implements AutoCloseable {
     this.publishing = DealPublishing.install(config, node, new NodeWalletSigner(node), store, dealStore, pipeline,
         null, new DealPublishing.Options(Duration.ofHours(1), 1, Duration.ofHours(1)));
     this.pieces = FsPieceStore.open(new FsStoreConfig("test-pieces", dir.resolve("pieces").toString(), false));
-    this.transfers = withTransfers ? DataTransfers.install(new DataTransfers.Settings(stagingDir(), maxStaging, 4),
-        pipeline, pieces, host, options) : null;
+    this.transfers = withTransfers ? DataTransfers.install(settings, pipeline, pieces, host, options) : null;
     Files.createDirectories(stagingDir());
     pipeline.resume();
   }
