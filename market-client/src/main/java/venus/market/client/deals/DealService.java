@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import venus.market.client.net.MarketProtocols;
 import venus.market.client.net.ProviderPeer;
 import venus.market.client.node.ChainNode;
+import venus.market.client.wallet.ClientSigner;
 import venus.market.core.MarketException;
 import venus.market.core.address.Address;
 import venus.market.core.amount.ByteSizes;
@@ -51,6 +52,7 @@ public final class DealService {
   private static final int SEND_ATTEMPTS = 3;
 
   private final ChainNode node;
+  private final ClientSigner signer;
   private final MarketProtocols protocols;
   private final AskQuery asks;
   private final DealStore deals;
@@ -61,9 +63,10 @@ public final class DealService {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  public DealService(ChainNode node, MarketProtocols protocols, AskQuery asks, DealStore deals, DealData data,
+  public DealService(ChainNode node, ClientSigner signer, MarketProtocols protocols, AskQuery asks, DealStore deals, DealData data,
       Supplier<String> transferBaseUrl, Address defaultWallet, long startEpochDelay, Clock clock) {
     this.node = node;
+    this.signer = signer;
     this.protocols = protocols;
     this.asks = asks;
     this.deals = deals;
@@ -129,7 +132,7 @@ public final class DealService {
         r.miner(), DealLabel.ofString(r.dataRoot().toString()), start, start + r.duration(), r.epochPrice(),
         collateral, TokenAmount.ZERO);
     checkEscrow(wallet, proposal);
-    Signature sig = node.walletSign(wallet, proposal.signingBytes());
+    Signature sig = signer.sign(wallet, proposal.signingBytes(), ClientSigner.META_DEAL_PROPOSAL, null);
     ClientDealProposal signed = new ClientDealProposal(proposal, sig);
     Cid proposalCid = signed.proposalCid();
     Optional<ClientDeal> existing = deals.get(proposalCid);
