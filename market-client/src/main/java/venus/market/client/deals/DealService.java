@@ -116,6 +116,9 @@ public final class DealService {
       throw new DealRejectedException("deal duration " + r.duration() + " epochs is out of bounds: it must be between "
           + MarketPolicy.DEAL_MIN_DURATION + " (180 days) and " + MarketPolicy.DEAL_MAX_DURATION + " epochs");
     }
+    if (r.verifiedDeal()) {
+      checkDataCap(wallet, piece.paddedSize());
+    }
     ProviderPeer peer = ProviderPeer.resolve(node, r.miner());
     SignedStorageAsk signedAsk = asks.query(peer);
     StorageAsk ask = signedAsk.ask();
@@ -230,6 +233,16 @@ public final class DealService {
       throw new DealRejectedException("price " + price + " per epoch is below the ask of " + ask.miner() + ": a "
           + ByteSizes.sizeStr(paddedSize) + " piece costs at least " + min + " per epoch ("
           + (verified ? ask.verifiedPrice() : ask.price()) + " per GiB per epoch)");
+    }
+  }
+
+  private void checkDataCap(Address wallet, long paddedSize) {
+    BigInteger cap = node.verifiedClientDataCap(wallet).orElseThrow(() -> new DealRejectedException("address "
+        + wallet + " does not have verified client status, so it cannot make a verified deal: leave out "
+        + "--verified-deal, or get DataCap from a notary first"));
+    if (cap.compareTo(BigInteger.valueOf(paddedSize)) < 0) {
+      throw new DealRejectedException("DataCap of " + wallet + " is " + cap + " bytes, less than the piece's "
+          + paddedSize + " bytes: make an unverified deal (leave out --verified-deal)");
     }
   }
 

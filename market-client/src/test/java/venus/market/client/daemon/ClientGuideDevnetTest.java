@@ -220,4 +220,21 @@ class ClientGuideDevnetTest {
         "--manual-piece-size=" + commP.path("Size").asLong(), root, "f0" + m.miner().id(), "0.000001fil",
         "518400").out().trim();
   }
+
+  @Test
+  void verifiedDealWithoutDataCapIsRefusedBeforeAnythingIsSigned() throws Exception {
+    m.startClient();
+    ok("", "actor-funds", "add", "1fil");
+    m.devnet.mineTipset();
+    String root = importFile("v.md", "verified?\n".repeat(100));
+    CliRun.Result r = cli("", "storage", "deals", "init", "--verified-deal",
+        "--manual-piece-cid=baga6ea4seaqfewgysi3n3cjylkbfknr56vbemb2gwjfvpctqtjgpdweu7o3d6mq",
+        "--manual-piece-size=4064", root, "f0" + m.miner().id(), "0.000001fil", "518400");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("does not have verified client status").contains("--verified-deal");
+    CliRun.Result interactive = cli(root + "\n180\n", "storage", "deals", "init", "--verified-deal");
+    assertThat(interactive.exit()).isEqualTo(1);
+    assertThat(interactive.err()).contains("address " + m.clientAddress() + " does not have verified client status");
+    assertThat(m.client.deals().list()).isEmpty();
+  }
 }
