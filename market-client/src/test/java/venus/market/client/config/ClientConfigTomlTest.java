@@ -58,4 +58,12 @@ class ClientConfigTomlTest {
     assertThatThrownBy(() -> ClientConfigToml.read(f)).isInstanceOf(ClientConfigException.class)
         .hasMessageContaining("needs Url (--wallet-url)");
   }
+
+  @Test
+  void theRepositorysExampleConfigReads() throws Exception {
+    Path example = Path.of("..", "config", "market-client.config.toml");
+    ClientConfig c = ClientConfigToml.read(example);
+    assertThat(c.signer()).isEqualTo(new ClientConfig.Signer("node", "", ""));
+    assertThat(c.deals()).isEqualTo(ClientConfig.defaults().deals());
+  }
 }
