@@ -187,6 +187,9 @@ class ClientGuideDevnetTest {
     assertThat(d.proposalCid().toString()).isEqualTo(proposal);
     assertThat(d.client()).isEqualTo(key.address());
     assertThat(d.state()).isEqualTo("StorageDealCheckForAcceptance");
+    // the provider answers status requests signed with the local key
+    assertThat(ok("", "storage", "deals", "list").out())
+        .contains("\n  Message: Provider state: StorageDealWaitingForData\n");
   }
 
   @Test
@@ -201,6 +204,8 @@ class ClientGuideDevnetTest {
     assertThat(ok("", "actor-funds", "balances").out()).contains("Escrowed Funds:        1 FIL");
     assertThat(offlineDeal()).startsWith("bafyrei");
     assertThat(m.client.deals().list()).hasSize(1);
+    assertThat(ok("", "storage", "deals", "list").out())
+        .contains("\n  Message: Provider state: StorageDealWaitingForData\n");
   }
 
   @Test
