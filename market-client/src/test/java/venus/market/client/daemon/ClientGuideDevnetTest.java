@@ -23,7 +23,9 @@ import venus.market.core.crypto.SigType;
 import venus.market.core.json.LotusJson;
 import venus.market.core.jsonrpc.ApiInfo;
 import venus.market.core.jsonrpc.Permission;
+import venus.market.core.jsonrpc.RpcClient;
 import venus.market.core.wallet.KeyPair;
+import venus.market.daemon.api.MarketApi;
 
 /**
  * The guide's client section against the real provider daemon on the devnet: the interactive deal with miner
@@ -241,5 +243,26 @@ class ClientGuideDevnetTest {
     assertThat(interactive.exit()).isEqualTo(1);
     assertThat(interactive.err()).contains("address " + m.clientAddress() + " does not have verified client status");
     assertThat(m.client.deals().list()).isEmpty();
+  }
+
+  @Test
+  void discoveryWithNoAnsweringMinerGoesBackToTheMinerPrompt() throws Exception {
+    // the miner's on-chain address now points at a closed port: its ask cannot be fetched
+    RpcClient rpc = new RpcClient(ApiInfo.parse(m.provider.adminToken() + ":" + m.provider.apiAddress())
+        .httpUrl("v0"), m.provider.adminToken(), LotusJson.mapper(), Duration.ofSeconds(30));
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      String closed = "/ip4/127.0.0.1/tcp/" + s.getLocalPort();
+      s.close();
+      rpc.call(MarketApi.full(MarketApi.ACTOR_SET_ADDRS), Object.class, m.miner().toString(), List.of(closed), 0L);
+    }
+    m.devnet.mineTipset();
+    m.devnet.mineTipset();
+    m.startClient();
+    String root = importFile("data.bin", "guide data ".repeat(70));
+    CliRun.Result r = cli(root + "\n180\n\n", "storage", "deals", "init");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("* Found 1 miners with power\n.. querying asks\n* Queried 1 asks, got 0 responses\n"
+        + "Error: no asks found\nMiner Addresses (f0.. f0..), none to find: ");
+    assertThat(r.err()).contains("input ended at the prompt \"Miner Addresses (f0.. f0..), none to find:\"");
   }
 }
