@@ -2,8 +2,8 @@
 # Walks the venus-market v2 miner guide on a local devnet, on loopback only:
 # devnet -> provider daemon (solo-run) -> actor set-addrs/set-peer-id/info -> set-ask/get-ask
 # -> client daemon (run) -> asks query -> data import / generate-car / commP -> actor-funds add
-# -> offline deal (generate-car, commP, manual init, import-data) -> AwaitingPreCommit on both sides
-# -> devnet sealer -> StorageDealActive on both sides.
+# -> online deal (storage deals init) -> offline deal (manual init, import-data) -> both AwaitingPreCommit
+# -> devnet sealer -> both StorageDealActive on both sides.
 # Everything it starts is stopped on exit, Ctrl-C or failure. Exits non-zero if any step fails.
 #
 #   scripts/demo.sh            build (skipping tests) and run
@@ -186,6 +186,20 @@ wait_state() { # provider|client proposalCid state seconds
   fail "deal $cid did not reach $want on the $side side within $4 s (last: ${last:-not listed})"
 }
 
+say "Online deal: the client proposes the imported file to t01000 (storage deals init, answering its questions)"
+ROOT1=$("$CLIENT" data import -q "$WORK/hello.bin")
+printf '$ market-client storage deals init   (answers: %s, 180 days, f01000, yes)\n' "$ROOT1"
+INIT=$(printf '%s\n180\nf01000\nyes\n' "$ROOT1" | "$CLIENT" storage deals init) || fail "storage deals init failed"
+echo "$INIT"
+ONLINE=$(printf '%s\n' "$INIT" | sed -n 's/^Deal (.*) CID: //p')
+[ -n "$ONLINE" ] || fail "storage deals init printed no proposal CID"
+
+say "The provider downloads the CAR from the client, checks its commP, funds, publishes the deal (after PublishMsgPeriod)"
+wait_state provider "$ONLINE" StorageDealAwaitingPreCommit 180
+wait_state client "$ONLINE" StorageDealAwaitingPreCommit 60
+run "$CLIENT" storage deals list
+run "$MARKET" storage-deals list
+
 say "Offline deal: a CAR and its piece CID and size (generate-car, commP), then a deal with them (storage deals init)"
 head -c 3000 /dev/urandom > "$WORK/README.md"
 ROOT2=$("$CLIENT" data import -q "$WORK/README.md")
@@ -215,9 +229,11 @@ printf '$ market-devnet sealer --market-url=/ip4/127.0.0.1/tcp/%s --market-token
   --miner=t01000 --piece-dir="$WORK/pieces" --interval=2s > "$WORK/sealer.log" 2>&1 &
 PIDS+=($!)
 
-say "The sealer packs the deal into a sector, pre-commits and proves it; the deal becomes active"
-wait_state provider "$OFFLINE" StorageDealActive 180
-wait_state client "$OFFLINE" StorageDealActive 60
+say "The sealer packs both deals into a sector, pre-commits and proves it; the deals become active"
+for d in "$ONLINE" "$OFFLINE"; do
+  wait_state provider "$d" StorageDealActive 180
+  wait_state client "$d" StorageDealActive 60
+done
 echo "$ market-devnet sealer deals list --market-url=/ip4/127.0.0.1/tcp/$API_PORT --market-token=... --miner=t01000"
 "$DEVNET" sealer deals list --market-url="/ip4/127.0.0.1/tcp/$API_PORT" \
   --market-token="$(cat "$VENUS_MARKET_PATH/token")" --miner=t01000
@@ -225,4 +241,3 @@ run "$CLIENT" storage deals list
 run "$MARKET" storage-deals list
 
 say "Demo finished: every step above succeeded; stopping everything it started"
-echo "Not yet part of the demo (being built): the online deal (the provider downloading the CAR from the client)."
