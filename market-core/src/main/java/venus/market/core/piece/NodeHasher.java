@@ -93,8 +93,13 @@ final class NodeHasher {
    * previous one, which has already been read.
    */
   void rootInPlace(byte[] buf, int length) {
+    rootInPlace(buf, 0, length);
+  }
+
+  /** As {@link #rootInPlace(byte[], int)} for the {@code length} bytes at {@code buf[off..]}; the root lands at off. */
+  void rootInPlace(byte[] buf, int off, int length) {
     for (int n = length; n > 32; n >>>= 1) {
-      nodes(buf, 0, buf, 0, n / 64);
+      nodes(buf, off, buf, off, n / 64);
     }
   }
 }
