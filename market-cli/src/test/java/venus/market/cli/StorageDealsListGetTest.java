@@ -102,8 +102,8 @@ class StorageDealsListGetTest {
     assertThat(run.exit()).as(run.err()).isZero();
     String[] tables = run.out().split("\n\n");
     assertThat(tables).hasSize(2);
-    assertThat(tables[0]).startsWith(HEADER);
-    assertThat(tables[1]).startsWith(HEADER).contains("StorageDealValidating");
+    assertThat(tables[0]).startsWith("ProposalCid");
+    assertThat(tables[1]).startsWith("ProposalCid").contains("StorageDealValidating");
     assertThat(tables[1].lines().count()).isGreaterThan(tables[0].lines().count());
   }
 
