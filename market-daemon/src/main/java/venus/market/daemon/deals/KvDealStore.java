@@ -1,6 +1,8 @@
 package venus.market.daemon.deals;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +32,8 @@ public final class KvDealStore implements DealStore {
   /**
    * Commits of one deal are serialised (the check of the stored state, the history sequence and the write must not
    * interleave); commits of different deals run in parallel, so their synced writes share RocksDB's group commit
-   * instead of waiting for one fsync each in turn.
+   * instead of waiting for one fsync each in turn. A multi-deal commit takes its deals' stripes in ascending order,
+   * so two of them never deadlock.
    */
   private final Object[] stripes = new Object[STRIPES];
 
@@ -49,16 +52,47 @@ public final class KvDealStore implements DealStore {
 
   @Override
   public void commit(StorageDealStatus expectedPrevious, ProviderDeal deal, DealTransition entry) {
+    commitAll(List.of(new Commit(expectedPrevious, deal, entry)));
+  }
+
+  @Override
+  public void commitAll(List<Commit> commits) {
+    java.util.TreeSet<Integer> needed = new java.util.TreeSet<>();
+    for (Commit c : commits) {
+      needed.add(Math.floorMod(c.deal().proposalCid().hashCode(), STRIPES));
+    }
+    withStripes(new ArrayList<>(needed), 0, commits);
+  }
+
+  private void withStripes(List<Integer> needed, int i, List<Commit> commits) {
+    if (i == needed.size()) {
+      commitLocked(commits);
+      return;
+    }
+    synchronized (stripes[needed.get(i)]) {
+      withStripes(needed, i + 1, commits);
+    }
+  }
+
+  private void commitLocked(List<Commit> commits) {
+    Map<String, byte[]> puts = new HashMap<>();
+    Set<String> deletes = new HashSet<>();
+    Set<Cid> seen = new HashSet<>();
+    for (Commit c : commits) {
+      if (!seen.add(c.deal().proposalCid())) {
+        throw new IllegalArgumentException("deal " + c.deal().proposalCid() + " appears twice in one commit");
+      }
+      stage(c.expectedPrevious(), c.deal(), c.entry(), puts, deletes);
+    }
+    kv.write(puts, deletes);
+  }
+
+  private void stage(StorageDealStatus expectedPrevious, ProviderDeal deal, DealTransition entry,
+      Map<String, byte[]> puts, Set<String> deletes) {
     if (entry.to() != deal.state()) {
       throw new IllegalArgumentException("deal " + deal.proposalCid() + ": history entry ends in "
           + entry.to().goName() + " but the record is " + deal.state().goName());
     }
-    synchronized (stripes[Math.floorMod(deal.proposalCid().hashCode(), STRIPES)]) {
-      commitLocked(expectedPrevious, deal, entry);
-    }
-  }
-
-  private void commitLocked(StorageDealStatus expectedPrevious, ProviderDeal deal, DealTransition entry) {
     Optional<ProviderDeal> stored = get(deal.proposalCid());
     if (expectedPrevious == null && stored.isPresent()) {
       throw new DealExistsException(deal.proposalCid(), stored.get().state());
@@ -70,12 +104,12 @@ public final class KvDealStore implements DealStore {
     }
     String cid = deal.proposalCid().toString();
     int seq = kv.scan(HISTORY + cid + "/").size();
-    Set<String> deletes = stored.isPresent() && stored.get().state() != deal.state()
-        ? Set.of(indexKey(stored.get().state(), cid)) : Set.of();
-    kv.write(Map.of(
-        DEALS + cid, DealCodec.encode(deal),
-        HISTORY + cid + "/" + String.format("%010d", seq), DealCodec.encode(entry),
-        indexKey(deal.state(), cid), new byte[0]), deletes);
+    if (stored.isPresent() && stored.get().state() != deal.state()) {
+      deletes.add(indexKey(stored.get().state(), cid));
+    }
+    puts.put(DEALS + cid, DealCodec.encode(deal));
+    puts.put(HISTORY + cid + "/" + String.format("%010d", seq), DealCodec.encode(entry));
+    puts.put(indexKey(deal.state(), cid), new byte[0]);
   }
 
   @Override
