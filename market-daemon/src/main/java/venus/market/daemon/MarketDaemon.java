@@ -43,6 +43,8 @@ import venus.market.daemon.sealer.SealerDeals;
 import venus.market.daemon.signer.NodeWalletSigner;
 import venus.market.daemon.signer.Signer;
 import venus.market.daemon.signer.WalletSigner;
+import venus.market.daemon.transfer.DataTransfers;
+import venus.market.daemon.transfer.TransferOptions;
 import venus.market.daemon.store.KvStore;
 import venus.market.daemon.store.RocksKvStore;
 
@@ -261,6 +263,8 @@ public final class MarketDaemon implements AutoCloseable {
       // Deal subsystems register their stages on the pipeline here, before resume() below.
       closers.push(DealPublishing.install(config, node, signer, store, dealStore, pipeline,
           registry.namespace(MarketApi.NAMESPACE), publishing));
+      closers.push(DataTransfers.install(DataTransfers.Settings.from(cfg, repo.root()), pipeline, pieces, p2p.host(),
+          TransferOptions.defaults()));
       sealer = new SealerDeals(pipeline, dealStore, () -> node.chainHead().height());
       SealerRpc.register(registry.namespace(MarketApi.NAMESPACE), sealer);
       DealRpc.register(registry.namespace(MarketApi.NAMESPACE), dealStore, deals);
