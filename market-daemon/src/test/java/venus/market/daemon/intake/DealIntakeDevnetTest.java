@@ -59,10 +59,11 @@ class DealIntakeDevnetTest {
     assertThat(d.payloadCid()).isEqualTo(params.dealDataRoot());
     assertThat(d.payloadSize()).isEqualTo(4321);
     assertThat(d.fastRetrieval()).isTrue();
-    assertThat(events(net, d)).containsExactly(ProviderEvent.OPEN, ProviderEvent.DEAL_DECIDING,
+    // intake's part of the history: the transfer stage may already have started the download after it
+    assertThat(events(net, d).subList(0, 3)).containsExactly(ProviderEvent.OPEN, ProviderEvent.DEAL_DECIDING,
         ProviderEvent.DATA_REQUESTED);
-    assertThat(net.daemon.deals().history(d.proposalCid())).extracting(DealTransition::to).containsExactly(
-        StorageDealStatus.VALIDATING, StorageDealStatus.ACCEPT_WAIT, StorageDealStatus.WAITING_FOR_DATA);
+    assertThat(net.daemon.deals().history(d.proposalCid()).subList(0, 3)).extracting(DealTransition::to)
+        .containsExactly(StorageDealStatus.VALIDATING, StorageDealStatus.ACCEPT_WAIT, StorageDealStatus.WAITING_FOR_DATA);
   }
 
   @Test
