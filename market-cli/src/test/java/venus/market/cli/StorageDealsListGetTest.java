@@ -89,6 +89,30 @@ class StorageDealsListGetTest {
     assertThat(missing.err()).contains("no provider deal with proposal CID " + proposal(2).proposalCid());
   }
 
+  @Test
+  void watchPrintsTheTableAgainWhenADealChanges() throws Exception {
+    java.util.concurrent.CompletableFuture<CliRun> watch = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> CliRun.run(repo, "storage-deals", "list", "--watch", "--interval", "1", "--watch-updates", "2"));
+    Thread.sleep(1500); // the first (empty) table is out
+    ClientDealProposal proposal = proposal(3);
+    daemon.deals().open(proposal, "");
+    CliRun run = watch.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<String> lines = run.out().lines().toList();
+    // empty table, a blank separator, then the table with the new deal
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0)).isEqualTo(HEADER);
+    assertThat(lines.get(1)).isEmpty();
+    assertThat(lines.get(3)).contains("StorageDealValidating");
+  }
+
+  @Test
+  void watchRefusesAZeroInterval() {
+    CliRun run = CliRun.run(repo, "storage-deals", "list", "--watch", "--interval", "0");
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.err()).contains("--interval must be at least 1 second");
+  }
+
   private static ClientDealProposal proposal() {
     return proposal(1);
   }

@@ -26,11 +26,16 @@ import venus.market.daemon.net.P2pHost;
 import venus.market.daemon.node.MessageSender;
 import venus.market.daemon.node.NodeClient;
 import venus.market.daemon.node.Retry;
+import venus.market.daemon.offline.DataImporter;
+import venus.market.daemon.offline.ImportDirs;
+import venus.market.daemon.piecestore.PieceStore;
+import venus.market.daemon.piecestore.PieceStores;
 import venus.market.daemon.publish.DealPublishing;
 import venus.market.daemon.repo.ConfigFile;
 import venus.market.daemon.repo.LiveConfig;
 import venus.market.daemon.repo.Repo;
 import venus.market.daemon.rpc.DealRpc;
+import venus.market.daemon.rpc.ImportRpc;
 import venus.market.daemon.rpc.MarketRpc;
 import venus.market.daemon.signer.NodeWalletSigner;
 import venus.market.daemon.signer.Signer;
@@ -57,6 +62,7 @@ public final class MarketDaemon implements AutoCloseable {
   private final AskService asks;
   private final DealStateMachine deals;
   private final DealPipeline pipeline;
+  private final PieceStores pieces;
   private final RpcServer rpc;
   private final RpcRegistry registry;
   private final String apiAddress;
@@ -72,6 +78,7 @@ public final class MarketDaemon implements AutoCloseable {
     this.asks = b.asks;
     this.deals = b.deals;
     this.pipeline = b.pipeline;
+    this.pieces = b.pieces;
     this.rpc = b.rpc;
     this.registry = b.registry;
     this.apiAddress = b.apiAddress;
@@ -142,6 +149,19 @@ public final class MarketDaemon implements AutoCloseable {
     return store;
   }
 
+  /**
+   * Piece storage ({@code [PieceStorage]}): {@code create}/{@code putFile} write to the first writable store,
+   * {@code size}/{@code open}/{@code location} find the piece in any store.
+   */
+  public PieceStore pieceStore() {
+    return pieces;
+  }
+
+  /** The individual stores behind {@link #pieceStore()}. */
+  public PieceStores pieceStores() {
+    return pieces;
+  }
+
   public NodeClient node() {
     return node;
   }
@@ -176,6 +196,7 @@ public final class MarketDaemon implements AutoCloseable {
     AskService asks;
     DealStateMachine deals;
     DealPipeline pipeline;
+    PieceStores pieces;
     RpcServer rpc;
     RpcRegistry registry;
     String apiAddress;
@@ -205,6 +226,8 @@ public final class MarketDaemon implements AutoCloseable {
           : java.util.HexFormat.of().parseHex(cfg.api().secret());
       JwtTokens tokens = new JwtTokens(secret);
       registry = MarketRpc.registry(new MarketRpc.Services(config, actors, asks, p2p, sender, node, tokens));
+      pieces = PieceStores.open(cfg.pieceStorage());
+      closers.push(pieces);
       KvDealStore dealStore = new KvDealStore(store);
       deals = new DealStateMachine(dealStore, java.time.Clock.systemUTC());
       pipeline = new DealPipeline(deals, DEAL_WORKERS);
@@ -213,6 +236,8 @@ public final class MarketDaemon implements AutoCloseable {
       closers.push(DealPublishing.install(config, node, signer, store, dealStore, pipeline,
           registry.namespace(MarketApi.NAMESPACE), DealPublishing.Options.defaults()));
       DealRpc.register(registry.namespace(MarketApi.NAMESPACE), dealStore, deals);
+      ImportRpc.register(registry.namespace(MarketApi.NAMESPACE), new DataImporter(pipeline, pieces,
+          () -> new ImportDirs(config.get().pieceStorage().allowedImportDirs())));
       ApiAddress listen = ApiAddress.parse(cfg.api().listenAddress());
       rpc = RpcServer.builder().bind(listen.host(), listen.port()).endpoint("/rpc/v0", registry)
           .endpoint("/rpc/v1", registry).mapper(NodeClient.mapper())
@@ -226,6 +251,8 @@ public final class MarketDaemon implements AutoCloseable {
       repo.writeToken(adminToken);
       repo.writeApi(apiAddress);
       pipeline.resume();
+      venus.market.daemon.intake.DealIntakeProtocols.install(p2p, config, node, asks, actors::workerKey, signer, store,
+          pipeline);
     }
 
     void closeAll() {

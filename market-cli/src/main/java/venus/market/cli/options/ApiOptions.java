@@ -40,6 +40,17 @@ public final class ApiOptions {
     return new DaemonClient(RpcUrlClient.of(info, "v0", DaemonClient.mapper(), Duration.ofSeconds(timeoutSeconds)));
   }
 
+  /**
+   * Like {@link #connect()} for a call that legitimately runs for minutes (import-data of a 32 GiB CAR): waits up
+   * to {@code longDefault} unless {@code --timeout} was given.
+   */
+  public DaemonClient connect(Duration longDefault) {
+    boolean given = mixee.commandLine() != null && mixee.commandLine().getParseResult() != null
+        && mixee.commandLine().getParseResult().hasMatchedOption("--timeout");
+    Duration timeout = given ? Duration.ofSeconds(timeoutSeconds) : longDefault;
+    return new DaemonClient(RpcUrlClient.of(resolve(), "v0", DaemonClient.mapper(), timeout));
+  }
+
   /** The --api-url given, else {@code fallback}. */
   public String apiUrlOr(String fallback) {
     return apiUrl != null ? apiUrl : fallback;

@@ -41,6 +41,8 @@ public final class MarketApi {
   public static final String MARKET_LIST_INCOMPLETE_DEALS = "MarketListIncompleteDeals";
   public static final String MARKET_GET_DEAL = "MarketGetDeal";
   public static final String DEALS_IMPORT_DATA = "DealsImportData";
+  /** Same as DealsImportData at write permission (venus-shared v1.2.0). */
+  public static final String MARKET_IMPORT_DEAL_DATA = "MarketImportDealData";
   public static final String MARKET_PENDING_DEALS = "MarketPendingDeals";
   public static final String MARKET_PUBLISH_PENDING_DEALS = "MarketPublishPendingDeals";
 

@@ -46,7 +46,8 @@ public final class ConfigOverrides {
 
   public static UnaryOperator<MarketConfig> pieceStorage(String flag) {
     PieceStorageConfig ps = PieceStorageFlag.parse(flag);
-    return c -> c.withPieceStorage(ps);
+    // The flag replaces the stores, as in droplet; the import directories are not part of it and stay.
+    return c -> c.withPieceStorage(ps.withAllowedImportDirs(c.pieceStorage().allowedImportDirs()));
   }
 
   /** {@code --miner=t01000[:account]}: adds the miner or updates its account. */

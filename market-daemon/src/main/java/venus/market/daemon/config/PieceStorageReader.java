@@ -46,6 +46,12 @@ final class PieceStorageReader {
       }
       s3.add(readS3(t, s3.isEmpty() ? "s3" : "s3-" + (s3.size() + 1)));
     }
+    List<String> importDirs = s.stringList("AllowedImportDirs", List.of());
+    for (String d : importDirs) {
+      if (!d.startsWith("/")) {
+        throw s.invalid("AllowedImportDirs", d, "import directories must be absolute paths such as \"/data/cars\"");
+      }
+    }
     s.rejectUnknown(Set.of("PreSignS3"));
     Set<String> names = new HashSet<>();
     for (String n : (Iterable<String>) () -> java.util.stream.Stream.concat(
@@ -54,7 +60,7 @@ final class PieceStorageReader {
         throw new ConfigException(s.path("") + ": two piece stores are named \"" + n + "\"; names must be unique");
       }
     }
-    return new PieceStorageConfig(fs, s3);
+    return new PieceStorageConfig(fs, s3, importDirs);
   }
 
   private static S3StoreConfig readS3(TomlSection t, String defaultName) {

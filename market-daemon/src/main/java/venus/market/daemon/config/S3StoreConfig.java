@@ -6,8 +6,8 @@ import java.util.Objects;
  * One S3 (or S3-compatible: OSS, MinIO) piece store; objects are {@code <subDir>/<pieceCid>}.
  *
  * @param endPoint scheme://host[:port] of the service, without the bucket
- * @param region signing region; "" derives it from the first host label (Aliyun OSS style) or uses
- *     us-east-1
+ * @param region signing region; "" derives it from an AWS ({@code s3.<region>.amazonaws.com}) or Aliyun OSS
+ *     ({@code oss-<region>.aliyuncs.com}) host name, else us-east-1 (MinIO, Ceph, s3proxy)
  */
 public record S3StoreConfig(
     String name, String endPoint, String bucket, String subDir, String region,

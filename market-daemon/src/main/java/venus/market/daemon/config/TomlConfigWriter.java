@@ -102,6 +102,8 @@ public final class TomlConfigWriter {
 
   private void pieceStorage(PieceStorageConfig ps) {
     table("PieceStorage", "where piece data is stored; the sealer must see the same directory or bucket");
+    comment("directories `storage-deals import-data` may read CAR files from ([] = any file the daemon can read)");
+    kv("AllowedImportDirs", ps.allowedImportDirs());
     boolean lists = ps.fs().size() > 1 || ps.s3().size() > 1;
     if (!lists) {
       subTable("PieceStorage.Fs", "file system: pieces are <Path>/<pieceCid>");
@@ -133,7 +135,7 @@ public final class TomlConfigWriter {
     kv("EndPoint", s.endPoint());
     kv("Bucket", s.bucket());
     kv("SubDir", s.subDir());
-    comment("\"\" = first label of the EndPoint host (OSS style), else us-east-1");
+    comment("signing region; \"\" = from an AWS (s3.<region>.amazonaws.com) or OSS (oss-<region>...) host, else us-east-1");
     kv("Region", s.region());
     kv("AccessKey", s.accessKey());
     kv("SecretKey", s.secretKey());

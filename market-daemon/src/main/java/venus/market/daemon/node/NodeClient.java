@@ -130,6 +130,18 @@ public final class NodeClient {
     return call("StateMarketBalance", new TypeReference<NodeJson.MarketBalance>() {}, addr.toString(), HEAD);
   }
 
+  /** StateDealProviderCollateralBounds: the provider collateral range the market actor accepts for such a deal. */
+  public NodeJson.CollateralBounds stateDealProviderCollateralBounds(long paddedPieceSize, boolean verified) {
+    return call("StateDealProviderCollateralBounds", new TypeReference<NodeJson.CollateralBounds>() {},
+        paddedPieceSize, verified, HEAD);
+  }
+
+  /** StateVerifiedClientStatus: the client's DataCap in bytes, or empty when it is not a verified client. */
+  public java.util.Optional<java.math.BigInteger> stateVerifiedClientStatus(Address client) {
+    String cap = call("StateVerifiedClientStatus", new TypeReference<String>() {}, client.toString(), HEAD);
+    return cap == null ? java.util.Optional.empty() : java.util.Optional.of(new java.math.BigInteger(cap));
+  }
+
   /** The on-chain deal, or empty when the market actor has no such deal (never published, expired, removed). */
   public java.util.Optional<NodeJson.MarketDeal> stateMarketStorageDeal(long dealId) {
     try {

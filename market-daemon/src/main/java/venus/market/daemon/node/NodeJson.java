@@ -88,4 +88,8 @@ public final class NodeJson {
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record MarketDeal(@JsonProperty("State") MarketDealState state) {}
+
+  /** api.DealCollateralBounds: attoFIL decimal strings. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record CollateralBounds(@JsonProperty("Min") String min, @JsonProperty("Max") String max) {}
 }

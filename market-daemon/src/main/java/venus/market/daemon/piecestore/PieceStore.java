@@ -15,6 +15,11 @@ public interface PieceStore extends AutoCloseable {
   /** The store's name from config (for logs and errors). */
   String name();
 
+  /** True for a store configured {@code ReadOnly = true}: reads only, {@link #create} refuses. */
+  default boolean readOnly() {
+    return false;
+  }
+
   /** The piece's size in bytes, or empty if the store does not have it. */
   OptionalLong size(Cid pieceCid) throws IOException;
 

@@ -27,17 +27,64 @@ public final class DealListCommand extends ThinCommand {
   @Option(names = "-v", description = "full CIDs and more columns (same as --verbose)")
   boolean v;
 
+  /**
+   * droplet redraws on each MarketGetDealUpdates event; this thin client polls the list instead and prints the table
+   * again whenever it changed (clearing the screen on a terminal), until interrupted.
+   */
+  @Option(names = "--watch", description = "keep running and print the table again whenever a deal changes")
+  boolean watch;
+
+  @Option(names = "--interval", paramLabel = "<seconds>", defaultValue = "2",
+      description = "how often --watch asks the daemon (default ${DEFAULT-VALUE})")
+  int intervalSeconds;
+
+  /** Stop --watch after this many tables (tests); 0 = never. */
+  @Option(names = "--watch-updates", hidden = true, defaultValue = "0")
+  int watchUpdates;
+
   private boolean verbose;
+
+  @Override
+  protected void validate() {
+    if (intervalSeconds < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--interval must be at least 1 second");
+    }
+  }
 
   @Mixin OutputOptions output;
 
   @Override
-  protected void run(DaemonClient daemon) {
+  protected void run(DaemonClient daemon) throws InterruptedException {
     verbose = v || ((venus.market.cli.VenusMarketCommand) spec.root().userObject()).verbose();
+    if (!watch) {
+      out().print(render(daemon));
+      return;
+    }
+    boolean terminal = System.console() != null;
+    String last = null;
+    int printed = 0;
+    while (true) {
+      String now = render(daemon);
+      if (!now.equals(last)) {
+        out().print(terminal ? "\033[H\033[2J" + now : (last == null ? "" : "\n") + now);
+        out().flush();
+        last = now;
+        if (watchUpdates > 0 && ++printed >= watchUpdates) {
+          return;
+        }
+      }
+      Thread.sleep(intervalSeconds * 1000L);
+    }
+  }
+
+  private String render(DaemonClient daemon) {
     JsonNode deals = daemon.call(MarketApi.MARKET_LIST_INCOMPLETE_DEALS, JsonNode.class, miner == null ? "" : miner);
     if (output.json()) {
-      OutputOptions.printJson(out(), deals);
-      return;
+      java.io.StringWriter sw = new java.io.StringWriter();
+      java.io.PrintWriter pw = new java.io.PrintWriter(sw);
+      OutputOptions.printJson(pw, deals);
+      pw.flush();
+      return sw.toString();
     }
     TextTable t = verbose
         ? new TextTable("Creation", "Verified", "ProposalCid", "DealId", "State", "Client", "Provider", "Size", "Price",
@@ -48,7 +95,7 @@ public final class DealListCommand extends ThinCommand {
         row(t, d);
       }
     }
-    out().print(t.render());
+    return t.render();
   }
 
   private void row(TextTable t, JsonNode d) {
