@@ -108,6 +108,30 @@ final class ProviderProcess implements AutoCloseable {
     return repo;
   }
 
+  URI apiUrl() {
+    return URI.create("http://127.0.0.1:" + apiPort + "/rpc/v0");
+  }
+
+  /** Threads of the daemon process (/proc; Linux, like CI). */
+  long threads() {
+    try {
+      return Files.readAllLines(Path.of("/proc", Long.toString(jvm.pid()), "status")).stream()
+          .filter(l -> l.startsWith("Threads:")).mapToLong(l -> Long.parseLong(l.substring(8).trim())).findFirst()
+          .orElseThrow();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Open file descriptors (sockets included) of the daemon process. */
+  long openFiles() {
+    try (var s = Files.list(Path.of("/proc", Long.toString(jvm.pid()), "fd"))) {
+      return s.count();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   Path pieces() {
     return pieces;
   }
