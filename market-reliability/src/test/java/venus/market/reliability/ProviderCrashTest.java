@@ -31,6 +31,7 @@ import venus.market.daemon.deals.ProviderDeal;
 class ProviderCrashTest {
   static final Duration STEP = Duration.ofSeconds(90);
   static final Duration BLOCK_TIME = Duration.ofMillis(250);
+  static final Duration OUTAGE = Duration.ofSeconds(20);
   static final String POLICY = "PublishMsgPeriod = \"1h0m0s\"\nMaxDealsPerPublishMsg = 8\n";
 
   @TempDir Path tmp;
@@ -38,6 +39,7 @@ class ProviderCrashTest {
   ProviderProcess provider;
   final CrashTable table = new CrashTable();
   final List<String> all = new ArrayList<>();
+  OutageProbe.Result outage;
 
   @AfterEach
   void tearDown() {
@@ -63,6 +65,7 @@ class ProviderCrashTest {
     table.add("provider", "ReserveProviderFunds (import-data verified the data, stage not yet run)", b1.size(),
         "resumes, funds reserved once", "see the rows below: resumed");
     provider.start();
+    OutageProbe.setAsk(provider);
     killProviderAt(b1, StorageDealStatus.PROVIDER_FUNDING, "AddBalance pushed, waiting for it");
     killProviderAt(b1, StorageDealStatus.PUBLISH, "queued in the publisher, period 1 h");
     publishNow(b1);
@@ -153,8 +156,8 @@ class ProviderCrashTest {
     assertThat(listed.size()).isGreaterThanOrEqualTo(deals.size());
     Poll.sleep(Duration.ofSeconds(2));
     devnet.start();
-    long outage = (System.nanoTime() - down) / 1_000_000;
-    table.add("devnet", state.goName() + " (" + detail + "); down " + outage / 100 / 10.0 + " s",
+    long downMs = (System.nanoTime() - down) / 1_000_000;
+    table.add("devnet", state.goName() + " (" + detail + "); down " + downMs / 100 / 10.0 + " s",
         count(before, state), "provider retries and resumes", progressed(deals, before));
   }
 
@@ -164,10 +167,14 @@ class ProviderCrashTest {
     Poll.until("the publish message on chain", STEP, Duration.ofMillis(50), () -> devnet.searchMsg(psd) != null);
     Map<String, StorageDealStatus> before = states(deals);
     devnet.kill();
-    Poll.sleep(Duration.ofSeconds(2));
+    // A longer outage: the daemon answers its API and the libp2p ask protocol throughout; the deals wait.
+    OutageProbe.Result r = OutageProbe.probe(provider, OUTAGE, deals, StorageDealStatus.PUBLISHING);
     devnet.start();
-    table.add("devnet", "StorageDealPublishing (PublishStorageDeals on chain, before confidence)",
-        count(before, StorageDealStatus.PUBLISHING), "provider retries and resumes", progressed(deals, before));
+    table.add("devnet", "StorageDealPublishing (PublishStorageDeals on chain, before confidence); down "
+            + r.length().toSeconds() + " s", count(before, StorageDealStatus.PUBLISHING),
+        "asks and deal status served throughout; provider resumes", r.rounds() + " rounds of API ask + deal states + "
+            + "libp2p ask answered during the outage; " + progressed(deals, before));
+    outage = r;
   }
 
   /** Waiting states (Publish, AwaitingPreCommit) hold every deal of the batch; the others are passed through. */
