@@ -165,10 +165,12 @@ class DealProtocolsDevnetTest {
   void garbageOnTheDealProtocolClosesThatStreamAndNothingElse() throws Exception {
     // not CBOR at all (a reserved additional-info byte): the stream is reset without an answer
     try (P2pStream s = net.open(BoostDealProtocol.V120)) {
-      s.out().write(new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, 0x01});
-      s.out().flush();
-      s.closeWrite();
+      // The reset may already arrive while writing (the daemon answers the first bad byte), so the write
+      // belongs inside the assertion as much as the read.
       assertThatThrownBy(() -> {
+        s.out().write(new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, 0x01});
+        s.out().flush();
+        s.closeWrite();
         int b = s.in().read();
         if (b < 0) {
           throw new IOException("closed without an answer");
@@ -182,9 +184,9 @@ class DealProtocolsDevnetTest {
     assertThat(r.message()).startsWith("failed to decode deal proposal: ");
     // a length claiming more than the limit: reset before reading it
     try (P2pStream s = net.open(BoostDealProtocol.V121)) {
-      s.out().write(new byte[] {0x5a, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff});
-      s.out().flush();
       assertThatThrownBy(() -> {
+        s.out().write(new byte[] {0x5a, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff});
+        s.out().flush();
         if (s.in().read() < 0) {
           throw new IOException("closed without an answer");
         }
