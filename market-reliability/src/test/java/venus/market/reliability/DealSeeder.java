@@ -73,6 +73,32 @@ final class DealSeeder {
     return out;
   }
 
+  /** One proposal for a real piece (CID and padded size from commP), signed through the devnet wallet. */
+  ClientDealProposal proposal(venus.market.core.multiformats.Cid pieceCid, long paddedSize, long lead) {
+    long start = devnet.height() + lead;
+    DealProposal p = new DealProposal(pieceCid, paddedSize, false, client, miner(), DealLabel.ofString("crash-real"),
+        start, start + MarketPolicy.MIN_DEAL_DURATION, TokenAmount.ZERO, collateral(paddedSize), TokenAmount.ZERO);
+    JsonNode sig = devnet.rpc().call("WalletSign", client.toString(),
+        Base64.getEncoder().encodeToString(p.signingBytes()));
+    return new ClientDealProposal(p, Signature.fromJson(sig));
+  }
+
+  static TokenAmount collateral(long paddedSize) {
+    return TokenAmount.ofAtto(MarketPolicy.minProviderCollateral(paddedSize).multiply(BigInteger.valueOf(110))
+        .divide(BigInteger.valueOf(100)));
+  }
+
+  /** Writes an offline deal into the (stopped) provider's RocksDB as intake leaves it: WaitingForData. */
+  static String seedWaitingForData(Path providerRepo, ClientDealProposal proposal) {
+    try (RocksKvStore store = RocksKvStore.open(providerRepo.resolve("metadata"))) {
+      DealStateMachine deals = new DealStateMachine(new KvDealStore(store), Clock.systemUTC());
+      ProviderDeal d = deals.open(ProviderDeal.received(proposal, Instant.now()), "offline deal received (seeded)");
+      deals.apply(d.proposalCid(), ProviderEvent.DEAL_DECIDING, "seeded");
+      deals.apply(d.proposalCid(), ProviderEvent.DATA_REQUESTED, "seeded: waiting for import-data");
+      return d.proposalCid().toString();
+    }
+  }
+
   /** Writes the deals into the (stopped) provider's RocksDB, walked to ReserveProviderFunds. */
   static List<String> seed(Path providerRepo, List<ClientDealProposal> proposals) {
     List<String> cids = new ArrayList<>();

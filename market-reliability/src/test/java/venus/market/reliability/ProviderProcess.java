@@ -31,6 +31,8 @@ final class ProviderProcess implements AutoCloseable {
   private final int p2pPort = Ports.free();
   private ChildJvm jvm;
   private boolean configured;
+  /** The solo-run --piecestorage flag, or null to keep what config.toml says (set before the first start). */
+  private String pieceStorageFlag;
   private int starts;
 
   /** @param policy top-level config.toml lines (deal policy) written before the first start */
@@ -40,6 +42,13 @@ final class ProviderProcess implements AutoCloseable {
     this.log = log;
     this.devnet = devnet;
     this.policy = policy;
+    this.pieceStorageFlag = "fs:" + pieces;
+  }
+
+  /** Piece storage from the config.toml lines in {@code policy} instead of the --piecestorage flag. */
+  ProviderProcess withPieceStorageFromConfig() {
+    this.pieceStorageFlag = null;
+    return this;
   }
 
   ProviderProcess start() throws IOException {
@@ -51,8 +60,10 @@ final class ProviderProcess implements AutoCloseable {
           + p2pPort + "\"]\n", StandardCharsets.UTF_8);
       args.addAll(List.of("--node-url=" + devnet.apiMultiaddr(), "--node-token=" + devnet.adminToken(),
           "--wallet-url=" + devnet.walletUrl(), "--wallet-token=" + devnet.tokens().create(Permission.ADMIN),
-          "--piecestorage=fs:" + pieces, "--miner=" + MINER + ":crash",
-          "--listen=/ip4/127.0.0.1/tcp/" + apiPort));
+          "--miner=" + MINER + ":crash", "--listen=/ip4/127.0.0.1/tcp/" + apiPort));
+      if (pieceStorageFlag != null) {
+        args.add("--piecestorage=" + pieceStorageFlag);
+      }
       configured = true;
     }
     // kill -9 leaves the api file behind: readiness is "the file was written again and the API answers".
