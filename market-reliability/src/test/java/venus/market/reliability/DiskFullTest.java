@@ -97,9 +97,19 @@ class DiskFullTest {
     }
   }
 
-  static int run(String... cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+  /** Exit code of {@code cmd}, or -1 when it cannot run at all (no such program). */
+  static int run(String... cmd) throws InterruptedException {
+    Process p;
+    try {
+      p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      return -1;
+    }
+    try {
+      p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      // the exit code below says enough
+    }
     if (!p.waitFor(30, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       return -1;

@@ -41,7 +41,8 @@ import venus.market.p2p.peer.PeerId;
  * daemon serves asks and its API with its thread and file-descriptor counts back near where they were.
  */
 class WireFloodTest {
-  static final int TCP_CONNECTIONS = 2000;
+  /** 2000, or fewer where this JVM may not hold that many sockets (the daemon's limit is the same kind). */
+  static final int TCP_CONNECTIONS = (int) Math.min(2000, fdLimit() / 2 - 200);
   static final int API_REQUESTS = 2000;
   static final String PRICE = "20000000000000000";
 
@@ -227,6 +228,14 @@ class WireFloodTest {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  static long fdLimit() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.UnixOperatingSystemMXBean os) {
+      return os.getMaxFileDescriptorCount();
+    }
+    return 4096;
   }
 
   static boolean isClosedByPeer(Socket s) {
