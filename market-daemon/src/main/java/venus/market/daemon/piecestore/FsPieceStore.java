@@ -18,6 +18,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,21 +30,28 @@ import venus.market.daemon.config.FsStoreConfig;
  * Pieces as files {@code <dir>/<pieceCid>} (CIDv1 base32, as droplet names them) in a directory the sealer reads.
  * A write goes to a hidden temp file in the same directory ({@code .<pieceCid>.<random>.tmp}), is fsynced and then
  * renamed over the final name, so the sealer never sees a partial piece; temp files left by a crash are removed
- * when the store opens.
+ * when the store opens (those of writers still open in this process are kept).
  */
 public final class FsPieceStore implements PieceStore {
   private static final Logger LOG = LoggerFactory.getLogger(FsPieceStore.class);
   private static final Pattern TEMP = Pattern.compile("^\\..+\\.[0-9a-f]{16}\\.tmp$");
   private static final int BUFFER = 1 << 20;
   private static final SecureRandom RANDOM = new SecureRandom();
+  /**
+   * Temp files of writers still open in this process, by real path: opening the same directory again (a second
+   * store object) must not delete an import in progress as a crash leftover.
+   */
+  private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
 
   private final String name;
   private final Path dir;
+  private final Path realDir;
   private final boolean readOnly;
 
-  private FsPieceStore(String name, Path dir, boolean readOnly) {
+  private FsPieceStore(String name, Path dir, Path realDir, boolean readOnly) {
     this.name = name;
     this.dir = dir;
+    this.realDir = realDir;
     this.readOnly = readOnly;
   }
 
@@ -65,7 +74,13 @@ public final class FsPieceStore implements PieceStore {
       throw new PieceStoreException("piece store " + cfg.name() + ": directory " + dir + " is not writable by this"
           + " process; fix its permissions or set ReadOnly = true");
     }
-    FsPieceStore s = new FsPieceStore(cfg.name(), dir, cfg.readOnly());
+    Path real;
+    try {
+      real = dir.toRealPath();
+    } catch (IOException e) {
+      throw new PieceStoreException("piece store " + cfg.name() + ": cannot resolve " + dir + ": " + e, e);
+    }
+    FsPieceStore s = new FsPieceStore(cfg.name(), dir, real, cfg.readOnly());
     if (!cfg.readOnly()) {
       s.removeLeftovers();
     }
@@ -129,9 +144,15 @@ public final class FsPieceStore implements PieceStore {
     Path target = file(pieceCid);
     byte[] r = new byte[8];
     RANDOM.nextBytes(r);
-    Path temp = dir.resolve("." + pieceCid + "." + HexFormat.of().formatHex(r) + ".tmp");
-    FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    return new FileWriter(pieceCid, temp, target, ch);
+    Path temp = realDir.resolve("." + pieceCid + "." + HexFormat.of().formatHex(r) + ".tmp");
+    LIVE.add(temp);
+    try {
+      FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      return new FileWriter(pieceCid, temp, target, ch);
+    } catch (IOException | RuntimeException e) {
+      LIVE.remove(temp);
+      throw e;
+    }
   }
 
   @Override
@@ -168,9 +189,10 @@ public final class FsPieceStore implements PieceStore {
   }
 
   private void removeLeftovers() throws PieceStoreException {
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> TEMP.matcher(p.getFileName().toString()).matches())) {
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(realDir,
+        p -> TEMP.matcher(p.getFileName().toString()).matches())) {
       for (Path p : ds) {
-        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && !LIVE.contains(p)) {
           LOG.info("piece store {}: removing {} left by an interrupted write", name, p.getFileName());
           Files.deleteIfExists(p);
         }
@@ -230,6 +252,7 @@ public final class FsPieceStore implements PieceStore {
           throw new PieceStoreException("piece store " + name + ": " + dir + " cannot rename atomically", e);
         }
         done = true;
+        LIVE.remove(temp);
       } catch (IOException | RuntimeException e) {
         abort();
         throw e;
@@ -254,6 +277,8 @@ public final class FsPieceStore implements PieceStore {
         Files.deleteIfExists(temp);
       } catch (IOException e) {
         LOG.warn("piece store {}: cannot remove {} after an aborted write: {}", name, temp, e.toString());
+      } finally {
+        LIVE.remove(temp);
       }
     }
 

@@ -181,7 +181,7 @@ public final class S3PieceStore implements PieceStore {
     } catch (NoSuchKeyException e) {
       throw new PieceNotFoundException(cfg.name(), pieceCid);
     } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
+      if (e.statusCode() == 404 && !"NoSuchBucket".equals(errorCode(e))) {
         throw new PieceNotFoundException(cfg.name(), pieceCid);
       }
       if (e.statusCode() == 416) {
@@ -231,13 +231,18 @@ public final class S3PieceStore implements PieceStore {
         + (cfg.readOnly() ? " (read-only)" : "");
   }
 
+  private static String errorCode(S3Exception e) {
+    return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? ""
+        : e.awsErrorDetails().errorCode();
+  }
+
   /** An operator-facing error: what failed, where, and what to check. */
   private PieceStoreException failure(String what, SdkException e) {
     String hint;
     if (e instanceof S3Exception s3e) {
       int code = s3e.statusCode();
-      String awsCode = s3e.awsErrorDetails() == null ? "" : s3e.awsErrorDetails().errorCode();
-      hint = "S3 answered " + code + (awsCode == null || awsCode.isEmpty() ? "" : " " + awsCode)
+      String awsCode = errorCode(s3e);
+      hint = "S3 answered " + code + (awsCode.isEmpty() ? "" : " " + awsCode)
           + (code == 403 ? "; check [PieceStorage.S3] AccessKey/SecretKey/Token"
               : "NoSuchBucket".equals(awsCode) ? "; create bucket " + cfg.bucket() + " or fix [PieceStorage.S3] Bucket"
               : "");

@@ -263,7 +263,7 @@ class DataImporterTest {
   }
 
   @Test
-  void aCrashMidImportLeavesNoPieceAndTheDealWaiting() throws Exception {
+  void anImportThatDiesMidwayLeavesNoPieceAndTheDealWaiting() throws Exception {
     byte[] data = bytes(200_000, 7);
     Cid piece = commP(data, PIECE);
     Cid deal = waitingDeal(piece);
@@ -271,11 +271,12 @@ class DataImporterTest {
     CountDownLatch writing = new CountDownLatch(1);
     CountDownLatch never = new CountDownLatch(1);
     DataImporter imp = importer(new Gate(pieces, writing, never), List.of(cars.toString()));
+    CompletableFuture<ProviderDeal> dying = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       try {
-        imp.importData(deal, file.toString());
+        dying.complete(imp.importData(deal, file.toString()));
       } catch (RuntimeException e) {
-        // interrupted by the "crash" below
+        dying.completeExceptionally(e);
       }
     });
     t.start();
@@ -285,13 +286,13 @@ class DataImporterTest {
     assertThat(pieces.has(piece)).isFalse();
     assertThat(deal(deal).state()).isEqualTo(StorageDealStatus.WAITING_FOR_DATA);
 
-    // the restarted daemon opens the store again: the leftover goes, the deal still waits, an import works
-    FsPieceStore reopened = FsPieceStore.open(new FsStoreConfig("fs", dir.resolve("pieces").toString(), false));
+    t.interrupt(); // the write fails midway (disk error, shutdown)
+    assertThatThrownBy(() -> dying.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(ImportDataException.class)
+        .hasMessageContaining("nothing was stored and the deal still waits for data");
     assertThat(pieceFiles()).isEmpty();
-    assertThat(importer(reopened, List.of()).importData(deal, file.toString()).state())
+    assertThat(deal(deal).state()).isEqualTo(StorageDealStatus.WAITING_FOR_DATA);
+    assertThat(importer().importData(deal, file.toString()).state())
         .isEqualTo(StorageDealStatus.RESERVE_PROVIDER_FUNDS);
-    t.interrupt();
-    t.join(10_000);
   }
 
   /** A store whose writers signal after the first write and then wait for {@code release}. */

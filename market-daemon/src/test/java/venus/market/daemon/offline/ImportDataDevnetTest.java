@@ -167,8 +167,23 @@ class ImportDataDevnetTest {
     throw new AssertionError("deal " + deal + " still in " + daemon.deals().get(deal).orElseThrow().state());
   }
 
+  /** Mines tipsets until the deal is in {@code state} (the daemon's watcher polls on its own schedule). */
+  private static ProviderDeal mineUntil(Cid deal, StorageDealStatus state) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      ProviderDeal d = daemon.deals().get(deal).orElseThrow();
+      if (d.state() == state) {
+        return d;
+      }
+      assertThat(d.state()).as(d.message()).isNotIn(StorageDealStatus.FAILING, StorageDealStatus.ERROR);
+      devnet.mineTipset();
+      Thread.sleep(200);
+    }
+    throw new AssertionError("deal " + deal + " still in " + daemon.deals().get(deal).orElseThrow().state());
+  }
+
   @Test
-  void aGoodCarIsStoredUnderItsPieceCidAndTheDealGoesOnToFunding() throws Exception {
+  void aGoodCarIsStoredUnderItsPieceCidAndTheDealIsFundedAndQueuedForPublishing() throws Exception {
     Path car = car("good", 300_000, 1);
     Cid piece = commP(car);
     Cid deal = waitingDeal(piece);
@@ -185,6 +200,9 @@ class ImportDataDevnetTest {
     JsonNode json = getDeal(deal);
     assertThat(json.get("PiecePath").asText()).isEqualTo(stored.toString());
     assertThat(daemon.pieceStore().location(piece)).isEqualTo(stored.toString());
+
+    // the chain confirms the escrow top-up and the deal reaches the publisher's queue
+    assertThat(mineUntil(deal, StorageDealStatus.PUBLISH).piecePath()).isEqualTo(stored.toString());
 
     // a second import of the same deal: it no longer waits for data
     assertThatThrownBy(() -> importData(deal, car)).isInstanceOf(RpcRemoteException.class)

@@ -106,23 +106,34 @@ class FsPieceStoreTest {
   }
 
   @Test
-  void leftoverTempFilesAreRemovedAtOpenAndCommittedPiecesKept() throws IOException {
+  void leftoverTempFilesAreRemovedAtOpenButNotThoseOfWritersStillOpen() throws IOException {
     byte[] b = data(5000, 4);
     Cid cid = pieceOf(b);
     try (FsPieceStore s = store()) {
-      s.create(cid).out().write(b); // "crash": neither commit nor abort, buffered bytes maybe not even flushed
       try (PieceWriter w = s.create(cid)) {
         w.out().write(b);
         w.commit();
       }
     }
+    // what a crash leaves: a temp file whose writer died with the process
+    Path crashed = dir.resolve("pieces").resolve("." + cid + ".0123456789abcdef.tmp");
+    Files.write(crashed, new byte[100]);
     Files.writeString(dir.resolve("pieces/unrelated.txt"), "sealer's own file");
-    assertThat(names()).hasSize(3);
-    try (FsPieceStore s = store()) {
+    try (FsPieceStore first = store()) {
       assertThat(names()).containsExactlyInAnyOrder(cid.toString(), "unrelated.txt");
-      try (InputStream in = s.open(cid, 0)) {
+      try (InputStream in = first.open(cid, 0)) {
         assertThat(in.readAllBytes()).isEqualTo(b);
       }
+      // a second store object on the same directory (same process) leaves a running write alone
+      try (PieceWriter live = first.create(cid)) {
+        live.out().write(b);
+        live.out().flush();
+        try (FsPieceStore second = store()) {
+          assertThat(names()).hasSize(3).anyMatch(n -> n.startsWith("." + cid) && n.endsWith(".tmp"));
+        }
+        live.commit();
+      }
+      assertThat(names()).containsExactlyInAnyOrder(cid.toString(), "unrelated.txt");
     }
   }
 

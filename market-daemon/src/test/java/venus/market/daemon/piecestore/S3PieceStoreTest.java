@@ -160,6 +160,19 @@ class S3PieceStoreTest {
   }
 
   @Test
+  void aMissingBucketIsNamedNotTakenForAMissingPiece() throws IOException {
+    Cid cid = FsPieceStoreTest.pieceOf(new byte[] {6});
+    try (S3PieceStore s = S3PieceStore.open(server.config("s3", "no-such-bucket", "", false), PART)) {
+      assertThatThrownBy(() -> s.open(cid, 0)).isInstanceOf(PieceStoreException.class)
+          .hasMessageContaining("NoSuchBucket").hasMessageContaining("create bucket no-such-bucket");
+      try (PieceWriter w = s.create(cid)) {
+        w.out().write(6);
+        assertThatThrownBy(w::commit).isInstanceOf(PieceStoreException.class).hasMessageContaining("NoSuchBucket");
+      }
+    }
+  }
+
+  @Test
   void wrongCredentialsNameTheKeysToFix() throws IOException {
     Cid cid = FsPieceStoreTest.pieceOf(new byte[] {4});
     S3StoreConfig bad = new S3StoreConfig("s3", server.endpoint(), BUCKET, "", "", S3ProxyServer.ACCESS_KEY,
