@@ -21,7 +21,7 @@ final class DevnetProcess implements AutoCloseable {
   private final Path log;
   private final int apiPort = Ports.free();
   private final int walletPort = Ports.free();
-  private final Duration blockTime;
+  private Duration blockTime;
   private ChildJvm jvm;
   private Rpc rpc;
 
@@ -29,6 +29,12 @@ final class DevnetProcess implements AutoCloseable {
     this.repo = repo;
     this.log = log;
     this.blockTime = blockTime;
+  }
+
+  /** Restarts (after a stop or kill) with another block time; a restart keeps the chain. */
+  DevnetProcess start(Duration newBlockTime) throws IOException {
+    this.blockTime = newBlockTime;
+    return start();
   }
 
   DevnetProcess start() throws IOException {

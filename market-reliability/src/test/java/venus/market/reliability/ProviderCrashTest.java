@@ -68,8 +68,13 @@ class ProviderCrashTest {
     OutageProbe.setAsk(provider);
     killProviderAt(b1, StorageDealStatus.PROVIDER_FUNDING, "AddBalance pushed, waiting for it");
     killProviderAt(b1, StorageDealStatus.PUBLISH, "queued in the publisher, period 1 h");
+    // Slow blocks for this step, so the kill lands between the push and the inclusion of the publish message.
+    devnet.stop();
+    devnet.start(Duration.ofSeconds(5));
     publishNow(b1);
     killProviderAtPublishing(b1, false);
+    devnet.stop();
+    devnet.start(BLOCK_TIME);
     killProviderAt(b1, StorageDealStatus.AWAITING_PRE_COMMIT, "handed off, waiting for a sealer");
 
     // Batch 2: the devnet is killed under the provider at each state; the provider is not restarted.
