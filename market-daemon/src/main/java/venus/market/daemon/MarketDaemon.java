@@ -37,9 +37,14 @@ import venus.market.daemon.repo.Repo;
 import venus.market.daemon.rpc.DealRpc;
 import venus.market.daemon.rpc.ImportRpc;
 import venus.market.daemon.rpc.MarketRpc;
+import venus.market.daemon.rpc.SealerRpc;
+import venus.market.daemon.sealer.PieceHttpHandler;
+import venus.market.daemon.sealer.SealerDeals;
 import venus.market.daemon.signer.NodeWalletSigner;
 import venus.market.daemon.signer.Signer;
 import venus.market.daemon.signer.WalletSigner;
+import venus.market.daemon.transfer.DataTransfers;
+import venus.market.daemon.transfer.TransferOptions;
 import venus.market.daemon.store.KvStore;
 import venus.market.daemon.store.RocksKvStore;
 
@@ -62,6 +67,7 @@ public final class MarketDaemon implements AutoCloseable {
   private final AskService asks;
   private final DealStateMachine deals;
   private final DealPipeline pipeline;
+  private final SealerDeals sealer;
   private final PieceStores pieces;
   private final RpcServer rpc;
   private final RpcRegistry registry;
@@ -78,6 +84,7 @@ public final class MarketDaemon implements AutoCloseable {
     this.asks = b.asks;
     this.deals = b.deals;
     this.pipeline = b.pipeline;
+    this.sealer = b.sealer;
     this.pieces = b.pieces;
     this.rpc = b.rpc;
     this.registry = b.registry;
@@ -96,8 +103,20 @@ public final class MarketDaemon implements AutoCloseable {
     return start(repo, loaded.config());
   }
 
+  /** As {@link #start(Repo, List)} with the publish/track polling given (tests on a fast devnet). */
+  public static MarketDaemon start(Repo repo, List<UnaryOperator<MarketConfig>> overrides,
+      DealPublishing.Options publishing) throws Exception {
+    ConfigFile.Loaded loaded = ConfigFile.load(repo, overrides);
+    StartupCheck.require(loaded.config(), repo.configFile().toString());
+    return start(repo, loaded.config(), publishing);
+  }
+
   public static MarketDaemon start(Repo repo, MarketConfig cfg) throws Exception {
-    Builder b = new Builder(repo, cfg);
+    return start(repo, cfg, DealPublishing.Options.fromEnvironment());
+  }
+
+  public static MarketDaemon start(Repo repo, MarketConfig cfg, DealPublishing.Options publishing) throws Exception {
+    Builder b = new Builder(repo, cfg, publishing);
     try {
       b.build();
     } catch (Exception | Error e) {
@@ -143,6 +162,11 @@ public final class MarketDaemon implements AutoCloseable {
   /** Drives deals through their stages; subsystems move deals only through it. */
   public DealPipeline pipeline() {
     return pipeline;
+  }
+
+  /** The sealer side of the market (the deals sealers take, their piece status, sector and offset). */
+  public SealerDeals sealer() {
+    return sealer;
   }
 
   public KvStore store() {
@@ -202,9 +226,13 @@ public final class MarketDaemon implements AutoCloseable {
     String apiAddress;
     String adminToken;
 
-    Builder(Repo repo, MarketConfig cfg) {
+    final DealPublishing.Options publishing;
+    SealerDeals sealer;
+
+    Builder(Repo repo, MarketConfig cfg, DealPublishing.Options publishing) {
       this.repo = repo;
       this.cfg = cfg;
+      this.publishing = publishing;
     }
 
     void build() throws Exception {
@@ -234,7 +262,11 @@ public final class MarketDaemon implements AutoCloseable {
       closers.push(pipeline);
       // Deal subsystems register their stages on the pipeline here, before resume() below.
       closers.push(DealPublishing.install(config, node, signer, store, dealStore, pipeline,
-          registry.namespace(MarketApi.NAMESPACE), DealPublishing.Options.defaults()));
+          registry.namespace(MarketApi.NAMESPACE), publishing));
+      closers.push(DataTransfers.install(DataTransfers.Settings.from(cfg, repo.root()), pipeline, pieces, p2p.host(),
+          TransferOptions.defaults()));
+      sealer = new SealerDeals(pipeline, dealStore, () -> node.chainHead().height());
+      SealerRpc.register(registry.namespace(MarketApi.NAMESPACE), sealer);
       DealRpc.register(registry.namespace(MarketApi.NAMESPACE), dealStore, deals);
       ImportRpc.register(registry.namespace(MarketApi.NAMESPACE), new DataImporter(pipeline, pieces,
           () -> new ImportDirs(config.get().pieceStorage().allowedImportDirs())));
@@ -243,7 +275,8 @@ public final class MarketDaemon implements AutoCloseable {
           .endpoint("/rpc/v1", registry).mapper(NodeClient.mapper())
           // droplet (venus AuthMux) answers 401 to a request without a token; lotus would grant read, which here would
           // hand anyone on the network the deal list, clients and addresses.
-          .auth(RpcAuthPolicy.tokenRequired(tokens)).build()
+          .auth(RpcAuthPolicy.tokenRequired(tokens))
+          .fallback(new PieceHttpHandler(pieces, tokens, null)).build()
           .start();
       closers.push(rpc);
       apiAddress = listen.withPort(rpc.port()).toString();

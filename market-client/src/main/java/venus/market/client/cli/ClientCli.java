@@ -24,6 +24,7 @@ import venus.market.client.cli.storage.StorageCommand;
         "Local data commands work without a daemon: import, local, drop, generate-car, commP.",
         "storage and actor-funds talk to the daemon started with 'market-client run'."},
     subcommands = {RunCommand.class, DataCommand.class, StorageCommand.class, ActorFundsCommand.class,
+        venus.market.client.cli.wallet.WalletCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage, 3 file or import not found, 4 invalid input data, "
         + "5 I/O error."})

@@ -5,13 +5,14 @@ import venus.market.client.data.ByteProgress;
 import venus.market.core.amount.ByteSizes;
 
 /**
- * A percentage line on stderr, redrawn in place with '\r' only when the whole percent changes. Shown when asked
+ * A progress bar with percentage on stderr ({@code import [=====>    ] 12% (8 MiB / 64 MiB)}), redrawn in place with '\r' only when the whole percent changes. Shown when asked
  * ({@code --progress}) or, for inputs of at least {@link #AUTO_THRESHOLD} bytes, when the process has a terminal —
  * never in pipes or logs unless asked.
  */
 final class Progress implements ByteProgress {
 
   static final long AUTO_THRESHOLD = 64L << 20;
+  static final int BAR_WIDTH = 40;
 
   private final String label;
   private final long total;
@@ -51,7 +52,9 @@ final class Progress implements ByteProgress {
 
   private void draw(int pct) {
     shown = pct;
-    err.print("\r" + label + " " + pct + "% (" + ByteSizes.sizeStr(Math.min(done, total)) + " / "
+    int filled = pct * BAR_WIDTH / 100;
+    String bar = "=".repeat(filled) + (filled < BAR_WIDTH ? ">" + " ".repeat(BAR_WIDTH - filled - 1) : "");
+    err.print("\r" + label + " [" + bar + "] " + pct + "% (" + ByteSizes.sizeStr(Math.min(done, total)) + " / "
         + ByteSizes.sizeStr(total) + ")");
     err.flush();
   }

@@ -45,6 +45,20 @@ public final class RunCommand implements Callable<Integer> {
       description = "base URL providers can reach the CAR server at ([DataTransfer] HttpPublicUrl)")
   String httpPublicUrl;
 
+  @Option(names = "--wallet-url", paramLabel = "<multiaddr|url>",
+      description = "sign with this wallet API (venus-wallet, lotus-wallet) instead of the node's ([Signer] Url)")
+  String walletUrl;
+
+  @Option(names = "--wallet-token", paramLabel = "<jwt>", description = "token for --wallet-url ([Signer] Token)")
+  String walletToken;
+
+  @Option(names = "--local-wallet", description = "sign with the keys in <repo>/keystore/wallet ('market-client "
+      + "wallet import'); no wallet service needed")
+  boolean localWallet;
+
+  @Option(names = "--node-wallet", description = "sign with the node's wallet again (the default)")
+  boolean nodeWallet;
+
   @Option(names = "--log-level", defaultValue = "info", paramLabel = "<level>",
       description = "daemon log level on stderr: error, warn, info, debug (default: ${DEFAULT-VALUE})")
   String logLevel;
@@ -91,6 +105,18 @@ public final class RunCommand implements Callable<Integer> {
       c = c.withDataTransfer(new ClientConfig.DataTransfer(
           httpListen != null ? httpListen : c.dataTransfer().httpListenAddress(),
           httpPublicUrl != null ? httpPublicUrl : c.dataTransfer().httpPublicUrl()));
+    }
+    if (walletUrl != null) {
+      c = c.withSigner(new ClientConfig.Signer(ClientConfig.Signer.WALLET, walletUrl,
+          walletToken != null ? walletToken : c.signer().token()));
+    } else if (walletToken != null) {
+      c = c.withSigner(new ClientConfig.Signer(c.signer().type(), c.signer().url(), walletToken));
+    }
+    if (localWallet) {
+      c = c.withSigner(new ClientConfig.Signer(ClientConfig.Signer.LOCAL, c.signer().url(), c.signer().token()));
+    }
+    if (nodeWallet) {
+      c = c.withSigner(new ClientConfig.Signer(ClientConfig.Signer.NODE, c.signer().url(), c.signer().token()));
     }
     return c;
   }

@@ -35,7 +35,9 @@ public final class ClientConfigToml {
     Long delay = t.getLong("Deals.StartEpochDelay");
     ClientConfig.Deals deals = new ClientConfig.Deals(dur(t, "Deals.StatusInterval", d.deals().statusInterval()),
         delay == null ? d.deals().startEpochDelay() : delay);
-    return new ClientConfig(str(t, "DefaultMarketAddress", ""), api, p2p, node, dt, deals);
+    ClientConfig.Signer signer = new ClientConfig.Signer(str(t, "Signer.Type", ClientConfig.Signer.NODE),
+        str(t, "Signer.Url", ""), str(t, "Signer.Token", ""));
+    return new ClientConfig(str(t, "DefaultMarketAddress", ""), api, p2p, node, dt, deals, signer);
   }
 
   public static String write(ClientConfig c) {
@@ -58,7 +60,11 @@ public final class ClientConfigToml {
     sb.append("  HttpPublicUrl = ").append(q(c.dataTransfer().httpPublicUrl())).append("\n\n");
     sb.append("[Deals]\n  StatusInterval = ").append(q(Durations.format(c.deals().statusInterval()))).append("\n");
     sb.append("  # default start epoch = chain head + this many epochs (8 days)\n");
-    sb.append("  StartEpochDelay = ").append(c.deals().startEpochDelay()).append("\n");
+    sb.append("  StartEpochDelay = ").append(c.deals().startEpochDelay()).append("\n\n");
+    sb.append("# Who signs for the client address: \"node\" (the node's wallet), \"wallet\" (venus-wallet/lotus-wallet at\n");
+    sb.append("# Url with Token) or \"local\" (keys in <repo>/keystore/wallet, see 'market-client wallet import').\n");
+    sb.append("[Signer]\n  Type = ").append(q(c.signer().type())).append("\n  Url = ").append(q(c.signer().url()))
+        .append("\n  Token = ").append(q(c.signer().token())).append("\n");
     return sb.toString();
   }
 

@@ -24,6 +24,7 @@ import venus.market.client.deals.DealData;
 import venus.market.client.deals.DealService;
 import venus.market.client.deals.DealStore;
 import venus.market.client.deals.DealTracker;
+import venus.market.client.deals.MinerFinder;
 import venus.market.client.funds.FundsService;
 import venus.market.client.http.CarServer;
 import venus.market.client.http.CarTransfers;
@@ -34,6 +35,11 @@ import venus.market.client.node.ChainNode;
 import venus.market.client.repo.ClientHome;
 import venus.market.client.rpc.ClientRpc;
 import venus.market.client.store.ClientStore;
+import venus.market.client.wallet.ClientSigner;
+import venus.market.client.wallet.LocalKeystore;
+import venus.market.client.wallet.LocalWalletSigner;
+import venus.market.client.wallet.NodeWalletSigner;
+import venus.market.client.wallet.RemoteWalletSigner;
 import venus.market.core.address.Address;
 import venus.market.core.jsonrpc.JwtTokens;
 import venus.market.core.jsonrpc.Permission;
@@ -85,10 +91,13 @@ public final class ClientDaemon implements AutoCloseable {
       closers.push(store);
       ChainNode node = ChainNode.connect(cfg.node().url(), cfg.node().token(), cfg.api().timeout());
       LOG.info("connected to node url={} version={}", cfg.node().url(), node.version());
+      ClientSigner signer = signer(home, cfg, node);
       Address wallet = cfg.defaultMarketAddress().isBlank() ? null : Address.parse(cfg.defaultMarketAddress());
-      if (wallet != null && !node.walletHas(wallet)) {
-        throw new ClientConfigException("the node's wallet has no key for the client address " + wallet
-            + " (--addr / DefaultMarketAddress): deals are signed through the node wallet");
+      if (wallet != null && !signer.has(wallet)) {
+        throw new ClientConfigException(signer.describe() + " has no key for the client address " + wallet
+            + " (--addr / DefaultMarketAddress): deals are signed there"
+            + (cfg.signer().type().equals(ClientConfig.Signer.LOCAL)
+                ? "; import the key with 'market-client wallet import'" : ""));
       }
       ClientHost p2p = ClientHost.start(home.libp2pKeyFile(), cfg.libp2p());
       closers.push(p2p);
@@ -102,9 +111,9 @@ public final class ClientDaemon implements AutoCloseable {
           : cfg.dataTransfer().httpPublicUrl().replaceAll("/+$", "");
       AskQuery asks = new AskQuery(node, protocols);
       DealData data = new DealData(ImportStore.open(home.root()), store, home.carsDir());
-      DealService deals = new DealService(node, protocols, asks, dealStore, data, () -> baseUrl, wallet,
+      DealService deals = new DealService(node, signer, protocols, asks, dealStore, data, () -> baseUrl, wallet,
           cfg.deals().startEpochDelay(), clock);
-      DealTracker tracker = new DealTracker(node, protocols, dealStore, deals, clock);
+      DealTracker tracker = new DealTracker(node, signer, protocols, dealStore, deals, clock);
       ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "deal-tracker");
         t.setDaemon(true);
@@ -116,8 +125,8 @@ public final class ClientDaemon implements AutoCloseable {
       byte[] secret = cfg.api().secret().isEmpty() ? home.jwtSecret(new SecureRandom())
           : HexFormat.of().parseHex(cfg.api().secret());
       JwtTokens tokens = new JwtTokens(secret);
-      var registry = ClientRpc.registry(new ClientRpc.Services(node, asks, data, deals, tracker,
-          new FundsService(node), VERSION));
+      var registry = ClientRpc.registry(new ClientRpc.Services(node, new MinerFinder(node, asks), asks, data, deals, tracker,
+          new FundsService(node, signer), VERSION));
       HostPort listen = HostPort.parse("API.ListenAddress", cfg.api().listenAddress());
       RpcServer rpc = RpcServer.builder().bind(listen.host(), listen.port()).endpoint("/rpc/v0", registry)
           .mapper(ChainNode.mapper()).auth(RpcAuthPolicy.lotusDefault(tokens)).build().start();
@@ -135,6 +144,15 @@ public final class ClientDaemon implements AutoCloseable {
       closeAll(closers);
       throw e;
     }
+  }
+
+  private static ClientSigner signer(ClientHome home, ClientConfig cfg, ChainNode node) {
+    return switch (cfg.signer().type()) {
+      case ClientConfig.Signer.WALLET -> RemoteWalletSigner.connect(cfg.signer().url(), cfg.signer().token(),
+          cfg.api().timeout());
+      case ClientConfig.Signer.LOCAL -> new LocalWalletSigner(new LocalKeystore(home.walletDir()));
+      default -> new NodeWalletSigner(node);
+    };
   }
 
   /** The CAR server's view of the deal store: online deals still waiting for the provider to pull their data. */

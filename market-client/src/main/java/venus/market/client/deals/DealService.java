@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import venus.market.client.net.MarketProtocols;
 import venus.market.client.net.ProviderPeer;
 import venus.market.client.node.ChainNode;
+import venus.market.client.wallet.ClientSigner;
 import venus.market.core.MarketException;
 import venus.market.core.address.Address;
 import venus.market.core.amount.ByteSizes;
@@ -51,6 +52,7 @@ public final class DealService {
   private static final int SEND_ATTEMPTS = 3;
 
   private final ChainNode node;
+  private final ClientSigner signer;
   private final MarketProtocols protocols;
   private final AskQuery asks;
   private final DealStore deals;
@@ -61,9 +63,10 @@ public final class DealService {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  public DealService(ChainNode node, MarketProtocols protocols, AskQuery asks, DealStore deals, DealData data,
+  public DealService(ChainNode node, ClientSigner signer, MarketProtocols protocols, AskQuery asks, DealStore deals, DealData data,
       Supplier<String> transferBaseUrl, Address defaultWallet, long startEpochDelay, Clock clock) {
     this.node = node;
+    this.signer = signer;
     this.protocols = protocols;
     this.asks = asks;
     this.deals = deals;
@@ -113,6 +116,9 @@ public final class DealService {
       throw new DealRejectedException("deal duration " + r.duration() + " epochs is out of bounds: it must be between "
           + MarketPolicy.DEAL_MIN_DURATION + " (180 days) and " + MarketPolicy.DEAL_MAX_DURATION + " epochs");
     }
+    if (r.verifiedDeal()) {
+      checkDataCap(wallet, piece.paddedSize());
+    }
     ProviderPeer peer = ProviderPeer.resolve(node, r.miner());
     SignedStorageAsk signedAsk = asks.query(peer);
     StorageAsk ask = signedAsk.ask();
@@ -129,7 +135,7 @@ public final class DealService {
         r.miner(), DealLabel.ofString(r.dataRoot().toString()), start, start + r.duration(), r.epochPrice(),
         collateral, TokenAmount.ZERO);
     checkEscrow(wallet, proposal);
-    Signature sig = node.walletSign(wallet, proposal.signingBytes());
+    Signature sig = signer.sign(wallet, proposal.signingBytes(), ClientSigner.META_DEAL_PROPOSAL, null);
     ClientDealProposal signed = new ClientDealProposal(proposal, sig);
     Cid proposalCid = signed.proposalCid();
     Optional<ClientDeal> existing = deals.get(proposalCid);
@@ -227,6 +233,16 @@ public final class DealService {
       throw new DealRejectedException("price " + price + " per epoch is below the ask of " + ask.miner() + ": a "
           + ByteSizes.sizeStr(paddedSize) + " piece costs at least " + min + " per epoch ("
           + (verified ? ask.verifiedPrice() : ask.price()) + " per GiB per epoch)");
+    }
+  }
+
+  private void checkDataCap(Address wallet, long paddedSize) {
+    BigInteger cap = node.verifiedClientDataCap(wallet).orElseThrow(() -> new DealRejectedException("address "
+        + wallet + " does not have verified client status, so it cannot make a verified deal: leave out "
+        + "--verified-deal, or get DataCap from a notary first"));
+    if (cap.compareTo(BigInteger.valueOf(paddedSize)) < 0) {
+      throw new DealRejectedException("DataCap of " + wallet + " is " + cap + " bytes, less than the piece's "
+          + paddedSize + " bytes: make an unverified deal (leave out --verified-deal)");
     }
   }
 

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import venus.market.client.net.MarketProtocols;
 import venus.market.client.node.ChainNode;
+import venus.market.client.wallet.ClientSigner;
 import venus.market.core.MarketException;
 import venus.market.core.crypto.Signature;
 import venus.market.core.market.ClientDealProposal;
@@ -32,13 +33,16 @@ public final class DealTracker {
   private static final Logger LOG = LoggerFactory.getLogger(DealTracker.class);
 
   private final ChainNode node;
+  private final ClientSigner signer;
   private final MarketProtocols protocols;
   private final DealStore deals;
   private final DealService service;
   private final Clock clock;
 
-  public DealTracker(ChainNode node, MarketProtocols protocols, DealStore deals, DealService service, Clock clock) {
+  public DealTracker(ChainNode node, ClientSigner signer, MarketProtocols protocols, DealStore deals,
+      DealService service, Clock clock) {
     this.node = node;
+    this.signer = signer;
     this.protocols = protocols;
     this.deals = deals;
     this.service = service;
@@ -80,8 +84,8 @@ public final class DealTracker {
   private ClientDeal askProvider(ClientDeal d) {
     BoostDealStatusResponse r;
     try {
-      Signature sig = node.walletSign(d.proposal().proposal().client(),
-          BoostDealStatusRequest.signingBytes(d.dealUuid()));
+      Signature sig = signer.sign(d.proposal().proposal().client(),
+          BoostDealStatusRequest.signingBytes(d.dealUuid()), ClientSigner.META_UNKNOWN, null);
       r = protocols.status(DealService.peerOf(d), new BoostDealStatusRequest(d.dealUuid(), sig));
     } catch (IOException | MarketException e) {
       return d.withState(d.state(), "cannot reach provider for status: " + e.getMessage(), clock.instant());

@@ -13,6 +13,8 @@ import java.util.Optional;
 import venus.market.core.MarketException;
 import venus.market.core.address.Address;
 import venus.market.core.amount.TokenAmount;
+import venus.market.core.chain.SignedMessage;
+import venus.market.core.chain.UnsignedMessage;
 import venus.market.core.crypto.Signature;
 import venus.market.core.json.LotusJson;
 import venus.market.core.jsonrpc.ApiInfo;
@@ -60,6 +62,24 @@ public final class ChainNode {
 
   /** PeerId (base58) and Multiaddrs (base64 of binary multiaddrs) as set with actor set-peer-id / set-addrs. */
   public record MinerPeer(String peerId, List<byte[]> multiaddrs, Address worker, long sectorSize) {}
+
+  /** All miner actors (ID addresses). */
+  public List<Address> stateListMiners() {
+    List<Address> out = new ArrayList<>();
+    for (JsonNode a : call("StateListMiners", HEAD)) {
+      out.add(Address.parse(a.asText()));
+    }
+    return out;
+  }
+
+  /** StateMinerPower: the miner's quality-adjusted power and whether it has the consensus minimum. */
+  public record MinerPower(BigInteger qualityAdjPower, boolean hasMinPower) {}
+
+  public MinerPower stateMinerPower(Address miner) {
+    JsonNode n = call("StateMinerPower", miner.toString(), HEAD);
+    return new MinerPower(new BigInteger(n.path("MinerPower").path("QualityAdjPower").asText("0")),
+        n.path("HasMinPower").asBoolean(false));
+  }
 
   public MinerPeer stateMinerInfo(Address miner) {
     JsonNode n = call("StateMinerInfo", miner.toString(), HEAD);
@@ -139,6 +159,27 @@ public final class ChainNode {
     }
     JsonNode signed = call("MpoolPushMessage", msg, null);
     return Cid.parse(signed.path("CID").path("/").asText());
+  }
+
+  /** The next nonce of {@code addr}, counting its messages pending in the node's pool. */
+  public long mpoolGetNonce(Address addr) {
+    return call("MpoolGetNonce", addr.toString()).asLong();
+  }
+
+  /** The message with GasLimit, GasFeeCap and GasPremium filled in by the node. */
+  public UnsignedMessage gasEstimateMessageGas(UnsignedMessage m) {
+    JsonNode n = call("GasEstimateMessageGas", mapper().valueToTree(m), null, HEAD);
+    try {
+      return mapper().treeToValue(n, UnsignedMessage.class);
+    } catch (java.io.IOException e) {
+      throw new MarketException(where + " answered GasEstimateMessageGas with something that is not a message: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Pushes a message signed here (local or separate wallet); returns its CID. */
+  public Cid mpoolPush(SignedMessage m) {
+    return Cid.parse(call("MpoolPush", mapper().valueToTree(m)).path("/").asText());
   }
 
   /** Executed message: exit code and return bytes, or empty while it is not on chain. */

@@ -57,6 +57,11 @@ public final class ClientHome {
     return root.resolve("deal-cars");
   }
 
+  /** Keys of the local wallet ({@code market-client wallet import}); one lotus-export hex file per address. */
+  public Path walletDir() {
+    return root.resolve("keystore").resolve("wallet");
+  }
+
   public Path libp2pKeyFile() {
     return root.resolve("keystore").resolve("libp2p.key");
   }
@@ -108,7 +113,8 @@ public final class ClientHome {
     }
   }
 
-  private static void writeAtomic(Path f, String content, boolean secret) throws IOException {
+  /** Temporary file + rename: readers see the old or the new content, never half; {@code secret} = owner-only. */
+  public static void writeAtomic(Path f, String content, boolean secret) throws IOException {
     Path tmp = Files.createTempFile(f.getParent(), "." + f.getFileName(), ".tmp");
     try {
       if (secret) {

@@ -2,6 +2,7 @@ package venus.market.client.rpc;
 
 import java.util.List;
 import venus.market.client.deals.ClientDeal;
+import venus.market.client.deals.MinerFinder;
 import venus.market.core.address.Address;
 import venus.market.core.amount.TokenAmount;
 import venus.market.core.market.MarketBalance;
@@ -20,6 +21,17 @@ public final class ApiTypes {
       var a = s.ask();
       return new Ask(a.miner(), a.price(), a.verifiedPrice(), a.minPieceSize(), a.maxPieceSize(), a.timestamp(),
           a.expiry(), a.seqNo(), peer);
+    }
+  }
+
+  /** One discovered miner's ask and the round trip of a second ask query (lotus QueriedAsk). */
+  public record QueriedAsk(Ask ask, long pingNanos) {}
+
+  /** Miner discovery: miners on chain, those with minimum power, asks queried, and the asks that came back. */
+  public record FoundAsks(int miners, int withPower, int queried, List<QueriedAsk> asks) {
+    public static FoundAsks of(MinerFinder.Result r) {
+      return new FoundAsks(r.miners(), r.withPower(), r.queried(), r.asks().stream()
+          .map(f -> new QueriedAsk(Ask.of(f.ask(), f.peerId()), f.ping().toNanos())).toList());
     }
   }
 

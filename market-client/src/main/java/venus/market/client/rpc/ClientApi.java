@@ -15,6 +15,9 @@ public final class ClientApi {
   public static final String LIST_DEALS = "ClientListDeals";
   public static final String GET_DEAL = "ClientGetDealInfo";
   public static final String REFRESH_DEALS = "ClientRefreshDeals";
+  public static final String FIND_ASKS = "ClientFindAsks";
+  public static final String VERIFIED_STATUS = "StateVerifiedClientStatus";
+  public static final String MINER_POWER = "StateMinerPower";
   public static final String WALLET_BALANCE = "WalletBalance";
   public static final String MARKET_BALANCE = "StateMarketBalance";
   public static final String ADD_BALANCE = "MarketAddBalance";

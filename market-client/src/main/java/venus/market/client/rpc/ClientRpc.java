@@ -5,6 +5,7 @@ import venus.market.client.deals.AskQuery;
 import venus.market.client.deals.DealData;
 import venus.market.client.deals.DealService;
 import venus.market.client.deals.DealTracker;
+import venus.market.client.deals.MinerFinder;
 import venus.market.client.deals.PieceInfo;
 import venus.market.client.deals.StartDealRequest;
 import venus.market.client.funds.FundsService;
@@ -24,7 +25,7 @@ public final class ClientRpc {
   private ClientRpc() {
   }
 
-  public record Services(ChainNode node, AskQuery asks, DealData data, DealService deals, DealTracker tracker,
+  public record Services(ChainNode node, MinerFinder finder, AskQuery asks, DealData data, DealService deals, DealTracker tracker,
       FundsService funds, String version) {}
 
   public static RpcRegistry registry(Services s) {
@@ -36,6 +37,12 @@ public final class ClientRpc {
       ProviderPeer peer = ProviderPeer.resolve(s.node(), miner);
       return ApiTypes.Ask.of(s.asks().query(peer), peer.peerId().toString());
     });
+    ns.method(ClientApi.FIND_ASKS, Permission.READ, c -> ApiTypes.FoundAsks.of(s.finder().find()));
+    // the DataCap of a client address in bytes, or null when it is not a verified client
+    ns.<Address>method1(ClientApi.VERIFIED_STATUS, Permission.READ, Address.class,
+        a -> s.node().verifiedClientDataCap(s.deals().wallet(a)).map(Object::toString).orElse(null));
+    ns.<Address>method1(ClientApi.MINER_POWER, Permission.READ, Address.class,
+        m -> s.node().stateMinerPower(m).qualityAdjPower().toString());
     ns.<Cid>method1(ClientApi.DEAL_PIECE_CID, Permission.READ, Cid.class, root -> {
       PieceInfo p = s.data().prepare(root);
       return new ApiTypes.DataCidSize(p.payloadSize(), p.paddedSize(), p.pieceCid());

@@ -250,7 +250,30 @@ class DataCommandsTest {
     Result r = CliRun.run(home(), "data", "commP", "--progress", car.toString());
 
     assertThat(r.exit()).isZero();
-    assertThat(r.err()).startsWith("\rcommP ").endsWith("100% (383.2 KiB / 383.2 KiB)\n");
+    assertThat(r.err()).startsWith("\rcommP [" + "=".repeat(39) + ">] 99% (").endsWith("\rcommP [" + "=".repeat(40)
+        + "] 100% (383.2 KiB / 383.2 KiB)\n");
     assertThat(r.out()).startsWith("CID:  baga6ea4seaqae5ysjdbsr4b5jhotaz5ooh62jrrdbxwygfpkkfjz44kvywycmgy\n");
+  }
+
+  @Test
+  void importAndGenerateCarDrawAProgressBarOnStderr() throws IOException {
+    Path home = home();
+    Path file = home.resolve("big.bin");
+    byte[] data = new byte[3 << 20];
+    new Random(7).nextBytes(data);
+    Files.write(file, data);
+
+    Result imp = CliRun.run(home, "data", "import", "--progress", "-q", file.toString());
+    assertThat(imp.exit()).as(imp.err()).isZero();
+    assertThat(imp.out()).startsWith("bafy").doesNotContain("%");
+    assertThat(imp.err()).startsWith("\rimport [").contains("\rimport [" + "=".repeat(13) + ">" + " ".repeat(26)
+        + "] 33% (1 MiB / 3 MiB)").endsWith("] 100% (3 MiB / 3 MiB)\n");
+
+    Path car = home.resolve("big.car");
+    Result gen = CliRun.run(home, "data", "generate-car", "--progress", file.toString(), car.toString());
+    assertThat(gen.exit()).as(gen.err()).isZero();
+    assertThat(gen.out()).isEmpty();
+    assertThat(gen.err()).startsWith("\rgenerate-car [").contains("] 66% (2 MiB / 3 MiB)")
+        .endsWith("] 100% (3 MiB / 3 MiB)\n");
   }
 }

@@ -18,7 +18,8 @@ class ClientConfigTomlTest {
     ClientConfig c = ClientConfig.defaults().withNode(new ClientConfig.Node("/ip4/127.0.0.1/tcp/3453", "tok\"en"))
         .withDefaultMarketAddress("t1abc")
         .withLibp2p(new ClientConfig.Libp2p(List.of("/ip4/127.0.0.1/tcp/0", "/ip6/::1/tcp/0"), ""))
-        .withDeals(new ClientConfig.Deals(Duration.ofSeconds(5), 100));
+        .withDeals(new ClientConfig.Deals(Duration.ofSeconds(5), 100))
+        .withSigner(new ClientConfig.Signer(ClientConfig.Signer.WALLET, "/ip4/127.0.0.1/tcp/5678/http", "wt"));
     Path f = dir.resolve("config.toml");
     Files.writeString(f, ClientConfigToml.write(c));
     assertThat(ClientConfigToml.read(f)).isEqualTo(c);
@@ -43,5 +44,26 @@ class ClientConfigTomlTest {
     assertThatThrownBy(() -> HostPort.parse("API.ListenAddress", "127.0.0.1:1234"))
         .isInstanceOf(ClientConfigException.class).hasMessageContaining("API.ListenAddress");
     assertThat(HostPort.parse("k", "/ip6/::1/tcp/80/http").urlHost()).isEqualTo("[::1]");
+  }
+
+  @Test
+  void signerDefaultsToTheNodeWalletAndRejectsUnknownTypes() throws Exception {
+    Path f = dir.resolve("config.toml");
+    Files.writeString(f, "DefaultMarketAddress = \"t1abc\"\n");
+    assertThat(ClientConfigToml.read(f).signer()).isEqualTo(new ClientConfig.Signer("node", "", ""));
+    Files.writeString(f, "[Signer]\n  Type = \"ledger\"\n");
+    assertThatThrownBy(() -> ClientConfigToml.read(f)).isInstanceOf(ClientConfigException.class)
+        .hasMessageContaining("[Signer] Type must be \"node\", \"wallet\" or \"local\", got \"ledger\"");
+    Files.writeString(f, "[Signer]\n  Type = \"wallet\"\n");
+    assertThatThrownBy(() -> ClientConfigToml.read(f)).isInstanceOf(ClientConfigException.class)
+        .hasMessageContaining("needs Url (--wallet-url)");
+  }
+
+  @Test
+  void theRepositorysExampleConfigReads() throws Exception {
+    Path example = Path.of("..", "config", "market-client.config.toml");
+    ClientConfig c = ClientConfigToml.read(example);
+    assertThat(c.signer()).isEqualTo(new ClientConfig.Signer("node", "", ""));
+    assertThat(c.deals()).isEqualTo(ClientConfig.defaults().deals());
   }
 }

@@ -80,8 +80,12 @@ final class DevnetMarket implements AutoCloseable {
   }
 
   ClientDaemon startClient() throws Exception {
+    return startClient(clientConfig());
+  }
+
+  ClientDaemon startClient(ClientConfig cfg) throws Exception {
     ClientHome home = ClientHome.open(clientRepo());
-    home.saveConfig(clientConfig());
+    home.saveConfig(cfg);
     client = ClientDaemon.start(home, home.loadConfig());
     return client;
   }

@@ -240,11 +240,11 @@ public final class RpcDispatcher {
       throw new RpcInvalidParamsException(
           "params of '" + method.name() + "' must be a JSON array, got " + params.getNodeType());
     }
-    if (got != types.size()) {
+    if (got > types.size() || got < method.requiredParams()) {
       throw new RpcInvalidParamsException(
           "wrong param count (method '" + method.name() + "'): " + got + " != " + types.size());
     }
-    Object[] out = new Object[got];
+    Object[] out = new Object[types.size()];
     for (int i = 0; i < got; i++) {
       JavaType type = types.get(i);
       try {

@@ -10,21 +10,38 @@ import java.util.Objects;
  * @param name full name, "Namespace.Method"
  * @param permission what the caller needs
  * @param paramTypes the positional parameter types, decoded from the JSON params array
+ * @param requiredParams how many leading params a call must send; the rest are optional and arrive as null (a
+ *     method whose later API version added a trailing param serves old and new callers)
  */
 public record RpcMethod(
     String name,
     Permission permission,
     List<JavaType> paramTypes,
+    int requiredParams,
     RpcHandler handler,
     ChannelHandler channelHandler) {
   public RpcMethod {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(permission, "permission");
     paramTypes = List.copyOf(paramTypes);
+    if (requiredParams < 0 || requiredParams > paramTypes.size()) {
+      throw new IllegalArgumentException(
+          "method " + name + ": requiredParams " + requiredParams + " outside 0.." + paramTypes.size());
+    }
     if ((handler == null) == (channelHandler == null)) {
       throw new IllegalArgumentException(
           "method " + name + " needs exactly one of handler / channelHandler");
     }
+  }
+
+  /** A method whose every param is required. */
+  public RpcMethod(
+      String name,
+      Permission permission,
+      List<JavaType> paramTypes,
+      RpcHandler handler,
+      ChannelHandler channelHandler) {
+    this(name, permission, paramTypes, paramTypes.size(), handler, channelHandler);
   }
 
   public boolean isChannel() {

@@ -71,6 +71,16 @@ public final class RpcRegistry {
       return this;
     }
 
+    /**
+     * A method whose params after the first {@code required} may be left out (they reach the handler as null), for
+     * methods that gained a trailing param in a later API version.
+     */
+    public Namespace methodOptional(
+        String name, Permission perm, int required, List<? extends Type> paramTypes, RpcHandler handler) {
+      add(new RpcMethod(prefix + name, perm, javaTypes(paramTypes), required, handler, null));
+      return this;
+    }
+
     public <A> Namespace method1(String name, Permission perm, Type a, Fn1<A> fn) {
       return method(name, perm, List.of(a), call -> fn.apply(call.param(0)));
     }

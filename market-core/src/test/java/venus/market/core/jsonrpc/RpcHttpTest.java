@@ -210,6 +210,18 @@ class RpcHttpTest {
   }
 
   @Test
+  void trailingParamsAddedInALaterApiVersionMayBeLeftOut() {
+    assertThat(client(null).call("Filecoin.Greet", String.class, "hello")).isEqualTo("hello");
+    assertThat(client(null).call("Filecoin.Greet", String.class, "hello", "world")).isEqualTo("hello world");
+    assertThatThrownBy(() -> client(null).call("Filecoin.Greet", String.class))
+        .isInstanceOf(RpcInvalidParamsException.class)
+        .hasMessage("wrong param count (method 'Filecoin.Greet'): 0 != 2");
+    assertThatThrownBy(() -> client(null).call("Filecoin.Greet", String.class, "a", "b", "c"))
+        .isInstanceOf(RpcInvalidParamsException.class)
+        .hasMessage("wrong param count (method 'Filecoin.Greet'): 3 != 2");
+  }
+
+  @Test
   void wrongParamCountAndTypes() {
     assertThatThrownBy(() -> client(null).call("Filecoin.Add", Long.class, 1))
         .isInstanceOf(RpcInvalidParamsException.class)

@@ -34,6 +34,12 @@ final class TestApi implements AutoCloseable {
         .method1("Echo", Permission.READ, String.class, (String s) -> s)
         .method2("Add", Permission.READ, long.class, long.class, (Long a, Long b) -> a + b)
         .method1("Flip", Permission.READ, Point.class, (Point p) -> new Point(p.Y(), p.X()))
+        .methodOptional(
+            "Greet",
+            Permission.READ,
+            1,
+            List.of(String.class, String.class),
+            call -> call.<String>param(0) + (call.param(1) == null ? "" : " " + call.<String>param(1)))
         .method1(
             "Sum",
             Permission.READ,

@@ -76,7 +76,9 @@ public final class ApiJson {
   /**
    * The fields of go-fil-markets' MinerDeal that the daemon records (droplet-spec §3.4); fields it does not track
    * yet (Miner/Client peer ids, Ref, TransferChannelId, ...) are left out rather than invented. {@code History} is
-   * an extension filled only by MarketGetDeal.
+   * an extension filled only by MarketGetDeal; {@code TransferType} ("manual", "http", "libp2p"), {@code TransferSize}
+   * (the CAR bytes the client declared) and {@code TransferredBytes} (received so far) are extensions too, so a list
+   * can show transfer progress.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -91,6 +93,9 @@ public final class ApiJson {
       @JsonProperty("DealID") long dealId,
       @JsonProperty("CreationTime") String creationTime,
       @JsonProperty("UpdatedAt") String updatedAt,
+      @JsonProperty("TransferType") String transferType,
+      @JsonProperty("TransferSize") long transferSize,
+      @JsonProperty("TransferredBytes") long transferredBytes,
       @JsonProperty("History") List<DealTransition> history) {}
 
   /** Extension: one entry of a deal's transition history (states by Go name, time RFC 3339). */

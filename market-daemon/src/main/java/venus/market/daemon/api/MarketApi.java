@@ -46,6 +46,18 @@ public final class MarketApi {
   public static final String MARKET_PENDING_DEALS = "MarketPendingDeals";
   public static final String MARKET_PUBLISH_PENDING_DEALS = "MarketPublishPendingDeals";
 
+  /** Sealer-facing methods (venus-sealer, damocles); see rpc/SealerRpc. */
+  public static final String GET_UNPACKED_DEALS = "GetUnPackedDeals";
+  public static final String ASSIGN_UNPACKED_DEALS = "AssignUnPackedDeals";
+  public static final String MARK_DEALS_AS_PACKING = "MarkDealsAsPacking";
+  public static final String UPDATE_DEAL_ON_PACKING = "UpdateDealOnPacking";
+  public static final String UPDATE_DEAL_STATUS = "UpdateDealStatus";
+  public static final String RELEASE_DEALS = "ReleaseDeals";
+  public static final String GET_DEALS = "GetDeals";
+  public static final String UPDATE_STORAGE_DEAL_STATUS = "UpdateStorageDealStatus";
+  /** Extension: a sealer reports that a deal's stored piece does not match its piece CID (write). */
+  public static final String SEALER_REPORT_BAD_PIECE = "SealerReportBadPiece";
+
   /** Extension (lotus shape): current chain head as seen by the daemon's node. */
   public static final String CHAIN_HEAD = "ChainHead";
   /** Extension (lotus shape): mint a token with the given permissions. */

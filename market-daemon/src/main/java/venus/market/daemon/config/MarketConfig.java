@@ -42,11 +42,36 @@ public record MarketConfig(
     Objects.requireNonNull(retrievalPaymentAddress, "retrievalPaymentAddress");
   }
 
-  /** Simultaneous data-transfer limits (top-level keys). */
-  public record TransferLimits(int forStorage, int forStoragePerClient, int forRetrieval) {
-    public static TransferLimits defaults() {
-      return new TransferLimits(20, 20, 20);
+  /**
+   * Data-transfer limits (top-level keys).
+   *
+   * @param maxStagingDealsBytes boost's MaxStagingDealsBytes: the most bytes online deals may hold in the staging
+   *     directory at once (declared transfer sizes); 0 = bounded only by the disk's free space
+   */
+  public record TransferLimits(int forStorage, int forStoragePerClient, int forRetrieval, long maxStagingDealsBytes) {
+    public TransferLimits {
+      if (maxStagingDealsBytes < 0) {
+        throw new IllegalArgumentException("MaxStagingDealsBytes " + maxStagingDealsBytes + " < 0");
+      }
     }
+
+    public TransferLimits(int forStorage, int forStoragePerClient, int forRetrieval) {
+      this(forStorage, forStoragePerClient, forRetrieval, 0);
+    }
+
+    public static TransferLimits defaults() {
+      return new TransferLimits(20, 20, 20, 0);
+    }
+  }
+
+  public MarketConfig withTransfers(TransferLimits t) {
+    return new MarketConfig(policy, t, transferPath, api, libp2p, node, messager, signer, authNode,
+        pieceStorage, storageMiners, retrievalPaymentAddress);
+  }
+
+  public MarketConfig withTransferPath(String path) {
+    return new MarketConfig(policy, transfers, path, api, libp2p, node, messager, signer, authNode,
+        pieceStorage, storageMiners, retrievalPaymentAddress);
   }
 
   /** {@code [RetrievalPaymentAddress]}: where retrieval payments go. */

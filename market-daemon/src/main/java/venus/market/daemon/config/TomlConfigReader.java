@@ -47,7 +47,8 @@ public final class TomlConfigReader {
     var transfers = new MarketConfig.TransferLimits(
         top.positiveInt("SimultaneousTransfersForStorage", d.transfers().forStorage()),
         top.positiveInt("SimultaneousTransfersForStoragePerClient", d.transfers().forStoragePerClient()),
-        top.positiveInt("SimultaneousTransfersForRetrieval", d.transfers().forRetrieval()));
+        top.positiveInt("SimultaneousTransfersForRetrieval", d.transfers().forRetrieval()),
+        top.nonNegativeLong("MaxStagingDealsBytes", d.transfers().maxStagingDealsBytes()));
     String transferPath = top.has("TransferPath") ? top.string("TransferPath", "") : top.string("TransfePath", "");
     ApiConfig api = readApi(top.table("API"), d.api());
     Libp2pConfig libp2p = readLibp2p(top.table("Libp2p"), d.libp2p());

@@ -34,6 +34,8 @@ public final class TomlConfigWriter {
     kv("SimultaneousTransfersForStorage", c.transfers().forStorage());
     kv("SimultaneousTransfersForStoragePerClient", c.transfers().forStoragePerClient());
     kv("SimultaneousTransfersForRetrieval", c.transfers().forRetrieval());
+    comment("bytes online deals may hold in <TransferPath>/deal-staging at once (boost's name); 0 = the disk's free space");
+    kv("MaxStagingDealsBytes", c.transfers().maxStagingDealsBytes());
     comment("directory for incoming CAR files and import copies (\"\" = the repo directory)");
     kv("TransferPath", c.transferPath());
 

@@ -82,6 +82,17 @@ final class TomlSection {
     return l.intValue();
   }
 
+  long nonNegativeLong(String key, long dflt) {
+    Object v = raw(key);
+    if (v == null) {
+      return dflt;
+    }
+    if (!(v instanceof Long l) || l < 0) {
+      throw invalid(key, v, "expected a whole number of bytes, 0 or more");
+    }
+    return l;
+  }
+
   Duration duration(String key, Duration dflt) {
     Object v = raw(key);
     if (v == null) {

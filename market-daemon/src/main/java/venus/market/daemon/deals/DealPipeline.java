@@ -77,6 +77,27 @@ public final class DealPipeline implements AutoCloseable {
     return after;
   }
 
+  /** Applies {@code event} to several deals atomically (see {@link DealStateMachine#applyAll}) and schedules stages. */
+  public List<ProviderDeal> applyAll(Map<Cid, UnaryOperator<ProviderDeal>> updates, ProviderEvent event,
+      String note) {
+    Map<Cid, StorageDealStatus> before = new java.util.HashMap<>();
+    updates.keySet().forEach(c -> deals.get(c).ifPresent(d -> before.put(c, d.state())));
+    List<ProviderDeal> after = deals.applyAll(updates, event, note);
+    for (ProviderDeal d : after) {
+      if (d.state() != before.get(d.proposalCid())) {
+        schedule(d);
+      }
+    }
+    return after;
+  }
+
+  /** Sets the deal's state regardless of the table (operator override) and runs the new state's stage. */
+  public ProviderDeal override(Cid proposalCid, StorageDealStatus to, String note, UnaryOperator<ProviderDeal> update) {
+    ProviderDeal after = deals.override(proposalCid, to, note, update);
+    schedule(after);
+    return after;
+  }
+
   /**
    * Applies {@link ProviderEvent#RESTART} to every in-flight deal and schedules its state's stage; call once
    * after every stage is registered.

@@ -2,6 +2,9 @@ package venus.market.daemon.deals;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,6 +89,83 @@ public final class DealStateMachine {
     synchronized (lock(proposalCid)) {
       ProviderDeal current = store.get(proposalCid).orElseThrow(() -> new DealNotFoundException(proposalCid));
       return transition(current, current.state(), event, note, update);
+    }
+  }
+
+  /**
+   * Applies {@code event} to several deals as one atomic write: every deal's event is checked against the table and
+   * its update run (an update may throw to refuse, e.g. a deal another sealer took meanwhile) before anything is
+   * written; then all records are committed together or, on any failure, none.
+   *
+   * @param updates per deal, the fields the event sets (as in {@link #apply})
+   * @return the persisted new records, in the order of {@code updates}
+   */
+  public List<ProviderDeal> applyAll(Map<Cid, UnaryOperator<ProviderDeal>> updates, ProviderEvent event,
+      String note) {
+    if (event == ProviderEvent.OPEN) {
+      throw new IllegalArgumentException("use open() for " + event.goName());
+    }
+    List<Cid> order = new ArrayList<>(updates.keySet());
+    // Locks in one global order, so two batches over overlapping deals cannot deadlock.
+    List<Cid> lockOrder = new ArrayList<>(order);
+    lockOrder.sort(Comparator.comparing(Cid::toString));
+    return withLocks(lockOrder, 0, () -> {
+      List<DealStore.Commit> commits = new ArrayList<>();
+      Map<Cid, ProviderDeal> out = new HashMap<>();
+      var now = clock.instant();
+      String n = note == null ? "" : note;
+      for (Cid cid : order) {
+        ProviderDeal current = store.get(cid).orElseThrow(() -> new DealNotFoundException(cid));
+        StorageDealStatus from = current.state();
+        StorageDealStatus to = DealTransitions.next(from, event)
+            .orElseThrow(() -> new IllegalDealTransitionException(cid, from, event));
+        ProviderDeal updated = updates.get(cid).apply(current);
+        if (!updated.proposalCid().equals(cid) || updated.state() != from) {
+          throw new IllegalArgumentException("deal " + cid + ": an event update may not change the deal's identity"
+              + " or state");
+        }
+        ProviderDeal next = updated.withState(to, now);
+        commits.add(new DealStore.Commit(from, next, new DealTransition(now, from, to, event, n)));
+        out.put(cid, next);
+      }
+      store.commitAll(commits);
+      for (DealStore.Commit c : commits) {
+        LOG.info("deal {}: {} -> {} ({}){}", c.deal().proposalCid(), c.entry().from().goName(),
+            c.entry().to().goName(), event.goName(), n.isEmpty() ? "" : ": " + n);
+      }
+      return order.stream().map(out::get).toList();
+    });
+  }
+
+  /**
+   * Sets the deal's state to {@code to} whatever the table says (the operator's UpdateStorageDealStatus), recorded in
+   * the history as {@link ProviderEvent#STATE_OVERRIDDEN}.
+   */
+  public ProviderDeal override(Cid proposalCid, StorageDealStatus to, String note, UnaryOperator<ProviderDeal> update) {
+    synchronized (lock(proposalCid)) {
+      ProviderDeal current = store.get(proposalCid).orElseThrow(() -> new DealNotFoundException(proposalCid));
+      StorageDealStatus from = current.state();
+      ProviderDeal updated = update.apply(current);
+      if (!updated.proposalCid().equals(proposalCid) || updated.state() != from) {
+        throw new IllegalArgumentException("deal " + proposalCid + ": an override update may not change the deal's"
+            + " identity or state");
+      }
+      var now = clock.instant();
+      String n = note == null ? "" : note;
+      ProviderDeal next = updated.withState(to, now);
+      store.commit(from, next, new DealTransition(now, from, to, ProviderEvent.STATE_OVERRIDDEN, n));
+      LOG.warn("deal {}: {} -> {} ({}){}", proposalCid, from.goName(), to.goName(),
+          ProviderEvent.STATE_OVERRIDDEN.goName(), n.isEmpty() ? "" : ": " + n);
+      return next;
+    }
+  }
+
+  private <T> T withLocks(List<Cid> cids, int i, java.util.function.Supplier<T> body) {
+    if (i == cids.size()) {
+      return body.get();
+    }
+    synchronized (lock(cids.get(i))) {
+      return withLocks(cids, i + 1, body);
     }
   }
 

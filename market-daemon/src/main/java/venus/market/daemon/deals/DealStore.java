@@ -21,6 +21,15 @@ public interface DealStore extends AutoCloseable {
    */
   void commit(StorageDealStatus expectedPrevious, ProviderDeal deal, DealTransition entry);
 
+  /** One deal's part of {@link #commitAll}: the same arguments as {@link #commit}. */
+  record Commit(StorageDealStatus expectedPrevious, ProviderDeal deal, DealTransition entry) {}
+
+  /**
+   * Stores several deals as one atomic write (all or none survive a crash), each checked as {@link #commit} checks
+   * it; if any check fails nothing is written. The sealer API assigns the deals of a sector this way.
+   */
+  void commitAll(List<Commit> commits);
+
   /** The deal's transitions, oldest first. */
   List<DealTransition> history(Cid proposalCid);
 

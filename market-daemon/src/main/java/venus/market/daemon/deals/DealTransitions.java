@@ -116,6 +116,14 @@ public final class DealTransitions {
 
     on(ProviderEvent.FAILED, FAILING, ERROR);
 
+    // The sealer API records piece status / sector / offset on handed-off deals without moving them; a released deal
+    // goes back to waiting for a sector.
+    for (StorageDealStatus s : EnumSet.of(AWAITING_PRE_COMMIT, SEALING, FINALIZING, ACTIVE)) {
+      on(ProviderEvent.SEALER_UPDATED, s, s);
+    }
+    on(ProviderEvent.DEAL_RELEASED, AWAITING_PRE_COMMIT, AWAITING_PRE_COMMIT);
+    on(ProviderEvent.DEAL_RELEASED, SEALING, AWAITING_PRE_COMMIT);
+
     // Restart: deals that were waiting on the (now gone) client connection fail; an interrupted transfer waits
     // for the client to restart it; every other live deal resumes where it was.
     for (StorageDealStatus s : StorageDealStatus.values()) {

@@ -1,6 +1,8 @@
 package venus.market.daemon.deals;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +40,25 @@ public final class KvDealStore implements DealStore {
 
   @Override
   public synchronized void commit(StorageDealStatus expectedPrevious, ProviderDeal deal, DealTransition entry) {
+    commitAll(List.of(new Commit(expectedPrevious, deal, entry)));
+  }
+
+  @Override
+  public synchronized void commitAll(List<Commit> commits) {
+    Map<String, byte[]> puts = new HashMap<>();
+    Set<String> deletes = new HashSet<>();
+    Set<Cid> seen = new HashSet<>();
+    for (Commit c : commits) {
+      if (!seen.add(c.deal().proposalCid())) {
+        throw new IllegalArgumentException("deal " + c.deal().proposalCid() + " appears twice in one commit");
+      }
+      stage(c.expectedPrevious(), c.deal(), c.entry(), puts, deletes);
+    }
+    kv.write(puts, deletes);
+  }
+
+  private void stage(StorageDealStatus expectedPrevious, ProviderDeal deal, DealTransition entry,
+      Map<String, byte[]> puts, Set<String> deletes) {
     if (entry.to() != deal.state()) {
       throw new IllegalArgumentException("deal " + deal.proposalCid() + ": history entry ends in "
           + entry.to().goName() + " but the record is " + deal.state().goName());
@@ -53,12 +74,12 @@ public final class KvDealStore implements DealStore {
     }
     String cid = deal.proposalCid().toString();
     int seq = kv.scan(HISTORY + cid + "/").size();
-    Set<String> deletes = stored.isPresent() && stored.get().state() != deal.state()
-        ? Set.of(indexKey(stored.get().state(), cid)) : Set.of();
-    kv.write(Map.of(
-        DEALS + cid, DealCodec.encode(deal),
-        HISTORY + cid + "/" + String.format("%010d", seq), DealCodec.encode(entry),
-        indexKey(deal.state(), cid), new byte[0]), deletes);
+    if (stored.isPresent() && stored.get().state() != deal.state()) {
+      deletes.add(indexKey(stored.get().state(), cid));
+    }
+    puts.put(DEALS + cid, DealCodec.encode(deal));
+    puts.put(HISTORY + cid + "/" + String.format("%010d", seq), DealCodec.encode(entry));
+    puts.put(indexKey(deal.state(), cid), new byte[0]);
   }
 
   @Override

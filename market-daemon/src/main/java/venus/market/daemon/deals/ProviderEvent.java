@@ -71,7 +71,16 @@ public enum ProviderEvent {
   FAILED,
   /** The daemon restarted with this deal in flight. */
   RESTART,
-  AWAIT_TRANSFER_RESTART_TIMEOUT;
+  AWAIT_TRANSFER_RESTART_TIMEOUT,
+  /**
+   * Extension (venus-market keeps no event for it): a sealer API call recorded piece status, sector or offset; the
+   * deal state stays.
+   */
+  SEALER_UPDATED,
+  /** Extension: a sealer gave the deal back (ReleaseDeals); it is assignable again from AwaitingPreCommit. */
+  DEAL_RELEASED,
+  /** Extension: an operator set the state directly (UpdateStorageDealStatus); the only event outside the table. */
+  STATE_OVERRIDDEN;
 
   private final String goName;
 

@@ -84,5 +84,11 @@ public final class MessageWatcher implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+    try {
+      // Let a pass in progress finish before the store underneath closes.
+      timer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

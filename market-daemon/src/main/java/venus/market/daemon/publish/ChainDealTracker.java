@@ -15,6 +15,7 @@ import venus.market.daemon.deals.ProviderDeal;
 import venus.market.daemon.deals.ProviderEvent;
 import venus.market.daemon.node.NodeClient;
 import venus.market.daemon.node.NodeJson;
+import venus.market.daemon.sealer.PieceStatus;
 
 /**
  * Follows handed-off deals on chain (droplet's 2022 tracker, polling the head): AwaitingPreCommit → Sealing when the
@@ -124,11 +125,26 @@ public final class ChainDealTracker implements AutoCloseable {
   }
 
   private void apply(ProviderDeal d, ProviderEvent e, String note, long sector) {
-    DealEvents.applyIfAllowed(pipeline, d.proposalCid(), e, note, x -> x.toBuilder().sectorNumber(sector).build());
+    DealEvents.applyIfAllowed(pipeline, d.proposalCid(), e, note, x -> {
+      ProviderDeal.Builder b = x.toBuilder().sectorNumber(sector);
+      // The piece status follows the chain too (droplet HEAD), for sealers that never report it.
+      if (e == ProviderEvent.DEAL_ACTIVATED) {
+        b.pieceStatus(PieceStatus.PROVING);
+      } else if (e == ProviderEvent.DEAL_PRECOMMITTED && !PieceStatus.PROVING.equals(x.pieceStatus())) {
+        b.pieceStatus(PieceStatus.PACKING);
+      }
+      return b.build();
+    });
   }
 
   @Override
   public void close() {
     timer.shutdownNow();
+    try {
+      // Let a pass in progress finish before the store underneath closes.
+      timer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

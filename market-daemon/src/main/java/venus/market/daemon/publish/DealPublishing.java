@@ -28,8 +28,37 @@ public final class DealPublishing implements AutoCloseable {
    * @param trackInterval how often handed-off deals are checked on chain
    */
   public record Options(Duration poll, long confidence, Duration trackInterval) {
+    /** Environment variable that sets both polling intervals, e.g. "2s" (demos and tests on a fast devnet). */
+    public static final String POLL_ENV = "VENUS_MARKET_CHAIN_POLL";
+
     public static Options defaults() {
       return new Options(Duration.ofSeconds(10), 10, Duration.ofMinutes(1));
+    }
+
+    /**
+     * {@link #defaults()}, with the message-watcher and chain-tracker intervals taken from {@code $VENUS_MARKET_CHAIN_POLL}
+     * when it is set (a Go duration such as "2s").
+     */
+    public static Options fromEnvironment() {
+      String poll = System.getenv(POLL_ENV);
+      if (poll == null || poll.isBlank()) {
+        return defaults();
+      }
+      Duration d;
+      try {
+        d = venus.market.core.amount.Durations.parse(poll.strip());
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("$" + POLL_ENV + " = \"" + poll + "\" is not a duration such as \"2s\"", e);
+      }
+      if (d.isZero() || d.isNegative()) {
+        throw new IllegalArgumentException("$" + POLL_ENV + " must be positive, got \"" + poll + "\"");
+      }
+      return defaults().withPolling(d);
+    }
+
+    /** The same confidence, with both the message watcher and the chain tracker polling every {@code interval}. */
+    public Options withPolling(Duration interval) {
+      return new Options(interval, confidence, interval);
     }
   }
 

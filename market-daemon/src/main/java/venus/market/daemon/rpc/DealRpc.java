@@ -81,7 +81,8 @@ public final class DealRpc {
     return new ApiJson.MinerDeal(prop, AskConversions.signature(d.proposal().clientSignature()),
         new ApiJson.CidJson(d.proposalCid().toString()),
         d.publishCid() == null ? null : new ApiJson.CidJson(d.publishCid().toString()), d.state().code(),
-        d.piecePath(), d.message(), d.dealId(), d.createdAt().toString(), d.updatedAt().toString(), history);
+        d.piecePath(), d.message(), d.dealId(), d.createdAt().toString(), d.updatedAt().toString(),
+        d.transfer().type(), d.transfer().size(), d.transferredBytes(), history);
   }
 
   private static ApiJson.DealTransition json(DealTransition t) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -153,5 +154,22 @@ class TomlConfigTest {
         .withApi(new ApiConfig("/ip4/127.0.0.1/tcp/1", "", "00112233445566778899aabbccddeeff", Duration.ofSeconds(1)));
     assertThat(c.toString()).doesNotContain("secret-node-token").doesNotContain("secret-wallet-token")
         .doesNotContain("00112233445566778899aabbccddeeff");
+  }
+
+  @Test
+  void stagingLimitUsesBoostsKeyAndRoundTrips() {
+    MarketConfig c = TomlConfigReader.parse("MaxStagingDealsBytes = 2000000000\nTransferPath = \"/tmp/t\"\n", "c.toml");
+    assertThat(c.transfers().maxStagingDealsBytes()).isEqualTo(2_000_000_000L);
+    assertThat(TomlConfigReader.parse(TomlConfigWriter.write(c), "c.toml")).isEqualTo(c);
+    assertThat(TomlConfigReader.parse("", "c.toml").transfers().maxStagingDealsBytes()).isZero();
+    assertThatThrownBy(() -> TomlConfigReader.parse("MaxStagingDealsBytes = -1\n", "c.toml"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MaxStagingDealsBytes")
+        .hasMessageContaining("whole number of bytes");
+  }
+
+  @Test
+  void theExampleConfigIsTheWrittenDefault() throws Exception {
+    Path example = Path.of("..", "config", "venus-market.config.toml");
+    assertThat(java.nio.file.Files.readString(example)).isEqualTo(TomlConfigWriter.write(MarketConfig.defaults()));
   }
 }

@@ -88,6 +88,13 @@ class DealTransitionsTest {
     put(m, ProviderEvent.DEAL_COMPLETION_FAILED, ACTIVE, ERROR);
     put(m, ProviderEvent.FAILED, FAILING, ERROR);
     put(m, ProviderEvent.AWAIT_TRANSFER_RESTART_TIMEOUT, PROVIDER_TRANSFER_AWAIT_RESTART, FAILING);
+    // Extensions for the sealer API: record-only updates of handed-off deals, and giving a deal back.
+    // STATE_OVERRIDDEN has no entry: it bypasses the table (DealStateMachine.override).
+    for (StorageDealStatus s : new StorageDealStatus[] {AWAITING_PRE_COMMIT, SEALING, FINALIZING, ACTIVE}) {
+      put(m, ProviderEvent.SEALER_UPDATED, s, s);
+    }
+    put(m, ProviderEvent.DEAL_RELEASED, AWAITING_PRE_COMMIT, AWAITING_PRE_COMMIT);
+    put(m, ProviderEvent.DEAL_RELEASED, SEALING, AWAITING_PRE_COMMIT);
     return m;
   }
 

@@ -326,6 +326,7 @@ class DealPublishingDevnetTest {
       h.publishing.tracker().check(h.head());
       ProviderDeal active = h.await(a, StorageDealStatus.ACTIVE);
       assertThat(active.sectorNumber()).isEqualTo(sector);
+      assertThat(active.pieceStatus()).isEqualTo("Proving");
       assertThat(events(h, a)).containsSubsequence(ProviderEvent.DEAL_PRECOMMITTED, ProviderEvent.DEAL_ACTIVATED,
           ProviderEvent.FINALIZED);
       // the sealer API moving the deal as well is tolerated: a second pass changes nothing

@@ -58,7 +58,9 @@ final class DropletPermissions {
   /** This daemon's additions (market-daemon/README.md, "API"): the CLI never dials the node itself. */
   static final Map<String, Permission> EXTENSIONS = table(
       "ActorInfo", READ, "ActorSetAddrs", ADMIN, "ActorSetPeerID", ADMIN, "NetPeers", READ, "ChainHead", READ,
-      "AuthVerify", READ, "Version", READ, "AuthNew", ADMIN, "MarketGetDeal", READ);
+      "AuthVerify", READ, "Version", READ, "AuthNew", ADMIN, "MarketGetDeal", READ,
+      // sealer API: ReleaseDeals is venus-shared's later (2023) method, SealerReportBadPiece this daemon's own
+      "ReleaseDeals", WRITE, "SealerReportBadPiece", WRITE);
 
   private static Map<String, Permission> table(Object... pairs) {
     Map<String, Permission> m = new TreeMap<>();

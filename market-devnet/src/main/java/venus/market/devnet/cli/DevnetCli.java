@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code market-devnet}: run a local dev chain, manage its wallet, send funds. */
 @Command(name = "market-devnet", mixinStandardHelpOptions = true, version = "market-devnet 0.1.0",
     description = "A local Filecoin dev chain with a Lotus-compatible JSON-RPC API. For demos and tests only.",
-    subcommands = {RunCommand.class, WalletCommand.class, SendCommand.class})
+    subcommands = {RunCommand.class, WalletCommand.class, SendCommand.class, SealerCommand.class})
 public final class DevnetCli {
 
   /** Default repo: $MARKET_DEVNET_PATH or ~/.market-devnet. */

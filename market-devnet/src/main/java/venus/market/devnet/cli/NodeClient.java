@@ -21,11 +21,16 @@ final class NodeClient {
   }
 
   static NodeClient of(Path repo) {
+    ApiInfo info = ApiInfo.parse(apiInfo(repo));
+    return new NodeClient(RpcClient.of(info, "v1", new ObjectMapper(), Duration.ofSeconds(60)));
+  }
+
+  /** "token:/ip4/…" of the running devnet of {@code repo}, from its {@code token} and {@code api} files. */
+  static String apiInfo(Path repo) {
     try {
       String token = Files.readString(repo.resolve("token"), StandardCharsets.US_ASCII).trim();
       String api = Files.readString(repo.resolve("api"), StandardCharsets.US_ASCII).trim();
-      ApiInfo info = ApiInfo.parse(token + ":" + api);
-      return new NodeClient(RpcClient.of(info, "v1", new ObjectMapper(), Duration.ofSeconds(60)));
+      return token + ":" + api;
     } catch (NoSuchFileException e) {
       throw new DevnetException("no running devnet in " + repo + " (missing " + e.getFile() + "); start one with `market-devnet run`");
     } catch (IOException e) {

@@ -54,6 +54,20 @@ public final class DaemonApi {
     return call(ClientApi.QUERY_ASK, new TypeReference<ApiTypes.Ask>() {}, miner);
   }
 
+  public ApiTypes.FoundAsks findAsks() {
+    return call(ClientApi.FIND_ASKS, new TypeReference<ApiTypes.FoundAsks>() {});
+  }
+
+  /** DataCap in bytes, or null when the address is not a verified client. */
+  public java.math.BigInteger verifiedDataCap(Address a) {
+    String s = call(ClientApi.VERIFIED_STATUS, new TypeReference<String>() {}, a);
+    return s == null ? null : new java.math.BigInteger(s);
+  }
+
+  public java.math.BigInteger minerPower(Address miner) {
+    return new java.math.BigInteger(call(ClientApi.MINER_POWER, new TypeReference<String>() {}, miner));
+  }
+
   public ApiTypes.DataCidSize dealPieceCid(Cid root) {
     return call(ClientApi.DEAL_PIECE_CID, new TypeReference<ApiTypes.DataCidSize>() {}, root);
   }

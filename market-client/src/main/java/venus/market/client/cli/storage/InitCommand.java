@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +25,7 @@ import venus.market.core.amount.ByteSizes;
 import venus.market.core.amount.Durations;
 import venus.market.core.amount.Epochs;
 import venus.market.core.amount.TokenAmount;
+import venus.market.core.market.MarketPolicy;
 import venus.market.core.multiformats.Cid;
 
 /**
@@ -96,62 +97,273 @@ final class InitCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The guide's interactive flow (lotus/droplet-client {@code client deal} without arguments). Bad answers print
+   * {@code Error: …} and ask again; an empty miner list finds miners on chain ({@link #findMiners}).
+   */
   private int interactive(DaemonApi api) throws IOException {
     BufferedReader in = ((ClientCli) spec.root().userObject()).input();
     PrintWriter out = spec.commandLine().getOut();
-    Cid root = Cid.parse(prompt(in, out, "Data CID (from lotus client import): "));
+    Address wallet = from != null ? Address.parse(from) : api.defaultAddress();
+    Cid root;
+    while (true) {
+      String line = prompt(in, out, "Data CID (from lotus client import): ");
+      try {
+        root = Cid.parse(line);
+        break;
+      } catch (RuntimeException e) {
+        error(out, "parsing cid string: " + e.getMessage());
+      }
+    }
     out.println(".. calculating data size");
     out.flush();
     ApiTypes.DataCidSize size = api.dealPieceCid(root);
     out.println("PieceCid:  " + size.pieceCID() + "  PayLoadSize: " + size.payloadSize() + " PieceSize: "
         + size.pieceSize());
-    long days = parseLong(prompt(in, out, "Deal duration (days): "), "days");
-    long epochs = Epochs.fromDays(days);
-    String minerLine = prompt(in, out, "Miner Addresses (f0.. f0..), none to find: ");
-    List<Address> miners = new ArrayList<>();
-    for (String m : minerLine.trim().split("\\s+")) {
-      if (!m.isEmpty()) {
-        miners.add(Address.parse(m));
+    long minDays = MarketPolicy.DEAL_MIN_DURATION / Epochs.EPOCHS_PER_DAY;
+    long maxDays = MarketPolicy.DEAL_MAX_DURATION / Epochs.EPOCHS_PER_DAY;
+    long days;
+    while (true) {
+      String line = prompt(in, out, "Deal duration (days): ");
+      try {
+        days = Long.parseLong(line);
+      } catch (NumberFormatException e) {
+        error(out, "parsing duration: not a whole number of days: \"" + line + "\"");
+        continue;
+      }
+      if (days < minDays) {
+        error(out, "minimum duration is " + minDays + " days");
+      } else if (days > maxDays) {
+        error(out, "maximum duration is " + maxDays + " days");
+      } else {
+        break;
       }
     }
-    if (miners.isEmpty()) {
-      throw new MarketException("miner discovery is not supported yet: give the miner addresses (f0..)");
+    long epochs = Epochs.fromDays(days);
+    boolean isVerified = verifiedPrompt(api, in, out, wallet, size.pieceSize());
+    List<ApiTypes.Ask> asks = new ArrayList<>();
+    while (asks.isEmpty()) {
+      String minerLine = prompt(in, out, "Miner Addresses (f0.. f0..), none to find: ");
+      List<Address> miners = new ArrayList<>();
+      try {
+        for (String m : minerLine.trim().split("\\s+")) {
+          if (!m.isEmpty()) {
+            miners.add(Address.parse(m));
+          }
+        }
+      } catch (RuntimeException e) {
+        error(out, "parsing miner address: " + e.getMessage());
+        continue;
+      }
+      if (miners.isEmpty()) {
+        asks = findMiners(api, in, out, wallet, size.pieceSize(), epochs, isVerified);
+        continue;
+      }
+      out.println(".. querying miner asks");
+      out.flush();
+      try {
+        for (Address m : miners) {
+          asks.add(api.queryAsk(m));
+        }
+      } catch (MarketException e) {
+        error(out, "failed to query ask: " + e.getMessage());
+        asks.clear();
+      }
     }
-    out.println(".. querying miner asks");
-    out.flush();
     List<TokenAmount> perEpoch = new ArrayList<>();
-    TokenAmount sum = TokenAmount.ZERO;
-    for (Address m : miners) {
-      ApiTypes.Ask ask = api.queryAsk(m);
-      TokenAmount p = DealService.epochPrice(verified ? ask.verifiedPrice() : ask.price(), size.pieceSize());
-      perEpoch.add(p);
-      sum = sum.add(p);
+    BigInteger pricePerGib = BigInteger.ZERO;
+    for (ApiTypes.Ask ask : asks) {
+      TokenAmount p = isVerified ? ask.verifiedPrice() : ask.price();
+      pricePerGib = pricePerGib.add(p.atto());
+      perEpoch.add(DealService.epochPrice(p, size.pieceSize()));
     }
-    Address wallet = from != null ? Address.parse(from) : api.defaultAddress();
-    TokenAmount total = TokenAmount.ofAtto(sum.atto().multiply(BigInteger.valueOf(epochs)));
+    TokenAmount epochPrice = DealService.epochPrice(TokenAmount.ofAtto(pricePerGib), size.pieceSize());
+    TokenAmount total = TokenAmount.ofAtto(epochPrice.atto().multiply(BigInteger.valueOf(epochs)));
     out.println("-----");
     out.println("Proposing from " + wallet);
     out.println("\tBalance: " + api.walletBalance(wallet));
     out.println("Piece size: " + ByteSizes.bytesSize(size.pieceSize()) + " (Payload size: "
         + ByteSizes.bytesSize(size.payloadSize()) + ")");
     out.println("Duration: " + Durations.format(Duration.ofSeconds(epochs * Epochs.EPOCH_DURATION_SECONDS)));
-    out.println("Total price: ~" + total + " (" + sum + " per epoch)");
-    out.println("Verified: " + verified);
-    String accept = prompt(in, out, "Accept (yes/no): ").toLowerCase(Locale.ROOT);
-    if (!accept.equals("yes") && !accept.equals("y")) {
-      out.println("not proposing");
-      out.flush();
+    if (asks.size() > 1) {
+      for (int i = 0; i < asks.size(); i++) {
+        TokenAmount t = TokenAmount.ofAtto(perEpoch.get(i).atto().multiply(BigInteger.valueOf(epochs)));
+        out.println("Miner " + asks.get(i).miner() + " (Power:" + ByteSizes.sizeStr(api.minerPower(
+            asks.get(i).miner()).longValueExact()) + ") price: ~" + t + " (" + perEpoch.get(i) + " per epoch)");
+      }
+    }
+    out.println("Total price: ~" + total + " (" + epochPrice + " per epoch)");
+    out.println("Verified: " + isVerified);
+    if (!yesNo(in, out, "Accept (yes/no): ")) {
       return 0;
     }
     out.println(".. executing");
     out.flush();
-    for (int i = 0; i < miners.size(); i++) {
-      Cid c = api.startDeal(new StartDealRequest(root, miners.get(i), wallet, perEpoch.get(i), epochs, startEpoch,
-          null, 0, null, verified));
-      out.println("Deal (" + miners.get(i) + ") CID: " + c);
+    for (int i = 0; i < asks.size(); i++) {
+      Address miner = asks.get(i).miner();
+      Cid c = api.startDeal(new StartDealRequest(root, miner, wallet, perEpoch.get(i), epochs, startEpoch,
+          null, 0, null, isVerified));
+      out.println("Deal (" + miner + ") CID: " + c);
       out.flush();
     }
     return 0;
+  }
+
+  /**
+   * lotus "verified" step: asked only when the client has enough DataCap for the piece; {@code --verified-deal}
+   * answers it up front (and fails if the address has no DataCap).
+   */
+  private boolean verifiedPrompt(DaemonApi api, BufferedReader in, PrintWriter out, Address wallet, long pieceSize)
+      throws IOException {
+    BigInteger dcap = api.verifiedDataCap(wallet);
+    if (verified) {
+      if (dcap == null) {
+        throw new MarketException("address " + wallet + " does not have verified client status (drop "
+            + "--verified-deal)");
+      }
+      return true;
+    }
+    if (dcap == null) {
+      return false;
+    }
+    if (dcap.compareTo(BigInteger.valueOf(pieceSize)) < 0) {
+      out.println(".. not enough DataCap available for a verified deal");
+      return false;
+    }
+    out.println();
+    return yesNo(in, out, "Make this a verified deal? (yes/no): ");
+  }
+
+  /**
+   * No miner given: lotus "find" — every miner on chain with power and an ask, filtered by piece size, latency and
+   * budget, then the requested number of deals, cheapest first (lotus picks at random; cheapest is reproducible).
+   * Returns an empty list to go back to the miner prompt.
+   */
+  private List<ApiTypes.Ask> findMiners(DaemonApi api, BufferedReader in, PrintWriter out, Address wallet,
+      long pieceSize, long epochs, boolean isVerified) throws IOException {
+    out.println(".. getting miner list");
+    out.flush();
+    ApiTypes.FoundAsks found = api.findAsks();
+    out.println("* Found " + found.withPower() + " miners with power");
+    out.println(".. querying asks");
+    out.println("* Queried " + found.queried() + " asks, got " + found.asks().size() + " responses");
+    if (found.asks().isEmpty()) {
+      error(out, "no asks found");
+      return List.of();
+    }
+    List<ApiTypes.QueriedAsk> candidates = new ArrayList<>();
+    long sum = 0;
+    for (ApiTypes.QueriedAsk q : found.asks()) {
+      sum += q.pingNanos();
+      if (q.ask().minPieceSize() <= pieceSize && q.ask().maxPieceSize() >= pieceSize) {
+        candidates.add(q);
+      }
+    }
+    List<Long> pings = found.asks().stream().map(ApiTypes.QueriedAsk::pingNanos).sorted().toList();
+    Duration median = Duration.ofNanos(pings.get(pings.size() / 2)).truncatedTo(ChronoUnit.MILLIS);
+    Duration avg = Duration.ofNanos(sum / found.asks().size()).truncatedTo(ChronoUnit.MILLIS);
+    out.println("Found " + candidates.size() + " candidate asks");
+    out.println("Average network latency: " + Durations.format(avg) + "; Median latency: " + Durations.format(median));
+    if (candidates.isEmpty()) {
+      error(out, "no ask takes a piece of " + ByteSizes.bytesSize(pieceSize));
+      return List.of();
+    }
+    while (true) {
+      String line = prompt(in, out, "Maximum network latency (default: " + Durations.format(median) + ") (ms): ");
+      Duration max = median;
+      if (!line.isEmpty()) {
+        try {
+          max = Duration.ofMillis(Long.parseLong(line));
+        } catch (NumberFormatException e) {
+          error(out, "parsing latency: not a whole number of milliseconds: \"" + line + "\"");
+          continue;
+        }
+      }
+      long maxNanos = max.toNanos() + 999_999; // the default is the median truncated to ms: keep the median itself
+      List<ApiTypes.QueriedAsk> fast = candidates.stream().filter(q -> q.pingNanos() <= maxNanos).toList();
+      if (fast.isEmpty()) {
+        out.println("no asks left after filtering for network latency");
+        continue;
+      }
+      out.println(fast.size() + " asks left after filtering for network latency");
+      candidates = fast;
+      break;
+    }
+    out.println("Proposing from " + wallet + ", Current Balance: " + api.walletBalance(wallet));
+    TokenAmount budget;
+    while (true) {
+      String line = prompt(in, out, "Maximum budget (FIL): ");
+      try {
+        budget = TokenAmount.parse(line);
+      } catch (RuntimeException e) {
+        error(out, "parsing FIL: " + e.getMessage());
+        continue;
+      }
+      TokenAmount b = budget;
+      List<ApiTypes.QueriedAsk> cheap = candidates.stream()
+          .filter(q -> totalPrice(q.ask(), isVerified, pieceSize, epochs).lessThan(b)).toList();
+      out.println(cheap.size() + " asks within budget");
+      if (cheap.isEmpty()) {
+        continue;
+      }
+      candidates = cheap;
+      break;
+    }
+    long count;
+    while (true) {
+      String line = prompt(in, out, "Deals to make (1): ");
+      try {
+        count = line.isEmpty() ? 1 : Long.parseLong(line);
+        if (count >= 1) {
+          break;
+        }
+      } catch (NumberFormatException e) {
+        // fall through to the error
+      }
+      error(out, "deal count must be a whole number ≥ 1, got \"" + line + "\"");
+    }
+    out.println(".. Picking miners");
+    out.flush();
+    List<ApiTypes.QueriedAsk> sorted = new ArrayList<>(candidates);
+    sorted.sort((x, y) -> (isVerified ? x.ask().verifiedPrice() : x.ask().price()).atto()
+        .compareTo((isVerified ? y.ask().verifiedPrice() : y.ask().price()).atto()));
+    List<ApiTypes.Ask> picked = new ArrayList<>();
+    TokenAmount left = budget;
+    for (ApiTypes.QueriedAsk q : sorted) {
+      TokenAmount t = totalPrice(q.ask(), isVerified, pieceSize, epochs);
+      if (t.greaterThan(left)) {
+        continue;
+      }
+      picked.add(q.ask());
+      left = left.subtract(t);
+      if (picked.size() == count) {
+        break;
+      }
+    }
+    return picked;
+  }
+
+  private static TokenAmount totalPrice(ApiTypes.Ask a, boolean isVerified, long pieceSize, long epochs) {
+    TokenAmount perEpoch = DealService.epochPrice(isVerified ? a.verifiedPrice() : a.price(), pieceSize);
+    return TokenAmount.ofAtto(perEpoch.atto().multiply(BigInteger.valueOf(epochs)));
+  }
+
+  private static boolean yesNo(BufferedReader in, PrintWriter out, String text) throws IOException {
+    while (true) {
+      String a = prompt(in, out, text);
+      if (a.equals("yes")) {
+        return true;
+      }
+      if (a.equals("no")) {
+        return false;
+      }
+      out.println("Type in full 'yes' or 'no'");
+    }
+  }
+
+  private static void error(PrintWriter out, String msg) {
+    out.println("Error: " + msg);
+    out.flush();
   }
 
   private static String prompt(BufferedReader in, PrintWriter out, String text) throws IOException {
@@ -162,13 +374,5 @@ final class InitCommand implements Callable<Integer> {
       throw new MarketException("input ended at the prompt \"" + text.trim() + "\"");
     }
     return line.trim();
-  }
-
-  private static long parseLong(String s, String what) {
-    try {
-      return Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      throw new MarketException("not a whole number of " + what + ": \"" + s + "\"");
-    }
   }
 }
