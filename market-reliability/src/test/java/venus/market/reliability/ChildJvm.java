@@ -100,8 +100,23 @@ final class ChildJvm {
   /** Fails with the end of the log if the process has exited (used while waiting for readiness). */
   void requireAlive() {
     if (!process.isAlive()) {
-      throw new AssertionError(name + " exited with code " + process.exitValue() + "; end of " + log + ":\n"
-          + tail(40));
+      String tail = tail(40);
+      String msg = name + " exited with code " + process.exitValue() + "; end of " + log + ":\n" + tail;
+      String last = tail.substring(Math.max(0, tail.lastIndexOf("=== start")));
+      if (last.contains("Failed to bind") || last.contains("Address already in use")) {
+        throw new PortTakenException(msg);
+      }
+      throw new AssertionError(msg);
+    }
+  }
+
+  /**
+   * The child could not bind a port chosen as free a moment earlier: another process on the machine took it in
+   * between. On a first start the caller picks new ports and tries again.
+   */
+  static final class PortTakenException extends RuntimeException {
+    PortTakenException(String message) {
+      super(message);
     }
   }
 

@@ -37,9 +37,9 @@ final class ClientProcess implements AutoCloseable {
   private final Path log;
   private final DevnetProcess devnet;
   private final String address;
-  private final int apiPort = Ports.free();
-  private final int p2pPort = Ports.free();
-  private final int httpPort = Ports.free();
+  private int apiPort = Ports.free();
+  private int p2pPort = Ports.free();
+  private int httpPort = Ports.free();
   private ChildJvm jvm;
   private boolean configured;
 
@@ -50,16 +50,35 @@ final class ClientProcess implements AutoCloseable {
     this.address = address;
   }
 
+  /**
+   * Starts the process; on its first start a port taken by another process between choosing and binding it is
+   * chosen again (later starts must keep their ports: config files and the chain name them).
+   */
   ClientProcess start() throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce();
+      } catch (ChildJvm.PortTakenException e) {
+        if (configured || attempt == 3) {
+          throw e;
+        }
+        apiPort = Ports.free();
+        p2pPort = Ports.free();
+        httpPort = Ports.free();
+      }
+    }
+  }
+
+  private ClientProcess startOnce() throws IOException {
     List<String> args = new ArrayList<>(List.of("--repo", repo.toString(), "run"));
-    if (!configured) {
+    boolean first = !configured;
+    if (first) {
       Files.createDirectories(repo);
       // the deal status is refreshed every second, so the client follows the provider quickly
       Files.writeString(repo.resolve("config.toml"), "[Deals]\n  StatusInterval = \"1s\"\n", StandardCharsets.UTF_8);
       args.addAll(List.of("--node-url", devnet.apiMultiaddr(), "--auth-token", devnet.adminToken(),
           "--addr", address, "--listen", "/ip4/127.0.0.1/tcp/" + apiPort,
           "--libp2p-listen", "/ip4/127.0.0.1/tcp/" + p2pPort, "--http-listen", "/ip4/127.0.0.1/tcp/" + httpPort));
-      configured = true;
     }
     Files.deleteIfExists(repo.resolve("api"));
     jvm = ChildJvm.start("client", MAIN, args, List.of("-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider",
@@ -71,6 +90,7 @@ final class ClientProcess implements AutoCloseable {
       }
       return rpc().call("Version") != null;
     });
+    configured = true;
     return this;
   }
 

@@ -19,8 +19,9 @@ final class DevnetProcess implements AutoCloseable {
 
   private final Path repo;
   private final Path log;
-  private final int apiPort = Ports.free();
-  private final int walletPort = Ports.free();
+  private int apiPort = Ports.free();
+  private int walletPort = Ports.free();
+  private boolean started;
   private Duration blockTime;
   private ChildJvm jvm;
   private Rpc rpc;
@@ -37,7 +38,26 @@ final class DevnetProcess implements AutoCloseable {
     return start();
   }
 
+  /**
+   * Starts the process; on its first start a port taken by another process between choosing and binding it is
+   * chosen again (later starts must keep their ports: config files and the chain name them).
+   */
   DevnetProcess start() throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce();
+      } catch (ChildJvm.PortTakenException e) {
+        if (started || attempt == 3) {
+          throw e;
+        }
+        apiPort = Ports.free();
+        walletPort = Ports.free();
+        rpc = null;
+      }
+    }
+  }
+
+  private DevnetProcess startOnce() throws IOException {
     Files.createDirectories(repo);
     Files.deleteIfExists(repo.resolve("api"));
     jvm = ChildJvm.start("devnet", MAIN, List.of("run", "--repo", repo.toString(),
@@ -51,6 +71,7 @@ final class DevnetProcess implements AutoCloseable {
       }
       return rpc().call("ChainHead").get("Height").asLong() >= 0;
     });
+    started = true;
     return this;
   }
 

@@ -16,6 +16,8 @@ final class Poll {
         if (v != null && !Boolean.FALSE.equals(v)) {
           return v;
         }
+      } catch (ChildJvm.PortTakenException e) {
+        throw e;
       } catch (RuntimeException e) {
         last = e;
       }

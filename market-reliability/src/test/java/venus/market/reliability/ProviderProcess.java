@@ -27,8 +27,8 @@ final class ProviderProcess implements AutoCloseable {
   private final Path log;
   private final DevnetProcess devnet;
   private final String policy;
-  private final int apiPort = Ports.free();
-  private final int p2pPort = Ports.free();
+  private int apiPort = Ports.free();
+  private int p2pPort = Ports.free();
   private ChildJvm jvm;
   private boolean configured;
   /** The solo-run --piecestorage flag, or null to keep what config.toml says (set before the first start). */
@@ -51,7 +51,25 @@ final class ProviderProcess implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Starts the process; on its first start a port taken by another process between choosing and binding it is
+   * chosen again (later starts must keep their ports: config files and the chain name them).
+   */
   ProviderProcess start() throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce();
+      } catch (ChildJvm.PortTakenException e) {
+        if (configured || attempt == 3) {
+          throw e;
+        }
+        apiPort = Ports.free();
+        p2pPort = Ports.free();
+      }
+    }
+  }
+
+  private ProviderProcess startOnce() throws IOException {
     List<String> args = new ArrayList<>(List.of("--repo", repo.toString(), "solo-run"));
     if (!configured) {
       Files.createDirectories(repo);
@@ -64,7 +82,6 @@ final class ProviderProcess implements AutoCloseable {
       if (pieceStorageFlag != null) {
         args.add("--piecestorage=" + pieceStorageFlag);
       }
-      configured = true;
     }
     // kill -9 leaves the api file behind: readiness is "the file was written again and the API answers".
     Files.deleteIfExists(repo.resolve("api"));
@@ -77,6 +94,7 @@ final class ProviderProcess implements AutoCloseable {
       }
       return rpc().call("Version") != null;
     });
+    configured = true;
     return this;
   }
 
