@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import venus.market.core.address.Address;
 import venus.market.core.jsonrpc.Permission;
-import venus.market.core.jsonrpc.RpcInvalidParamsException;
 import venus.market.core.jsonrpc.RpcRegistry;
 import venus.market.core.market.DealProposal;
 import venus.market.core.multiformats.Cid;
@@ -36,7 +35,7 @@ public final class DealRpc {
       return out;
     });
     ns.<ApiJson.CidJson>method1(MarketApi.MARKET_GET_DEAL, Permission.READ, ApiJson.CidJson.class, c -> {
-      Cid cid = cid(c);
+      Cid cid = RpcParams.proposalCid(c);
       ProviderDeal d = deals.get(cid).orElseThrow(() -> new DealNotFoundException(cid));
       return json(d, deals.history(cid).stream().map(DealRpc::json).toList());
     });
@@ -57,16 +56,6 @@ public final class DealRpc {
     return all;
   }
 
-  private static Cid cid(ApiJson.CidJson c) {
-    if (c == null || c.cid() == null) {
-      throw new RpcInvalidParamsException("proposal cid: expected {\"/\": \"<cid>\"}");
-    }
-    try {
-      return Cid.parse(c.cid());
-    } catch (RuntimeException e) {
-      throw new RpcInvalidParamsException("proposal cid: not a CID: \"" + c.cid() + "\" (" + e.getMessage() + ")");
-    }
-  }
 
   /** market.DealProposal in Lotus JSON. */
   static ApiJson.DealProposal proposalJson(DealProposal p) {

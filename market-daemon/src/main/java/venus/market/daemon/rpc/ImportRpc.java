@@ -3,7 +3,6 @@ package venus.market.daemon.rpc;
 import venus.market.core.jsonrpc.Permission;
 import venus.market.core.jsonrpc.RpcInvalidParamsException;
 import venus.market.core.jsonrpc.RpcRegistry;
-import venus.market.core.multiformats.Cid;
 import venus.market.daemon.api.ApiJson;
 import venus.market.daemon.api.MarketApi;
 import venus.market.daemon.offline.DataImporter;
@@ -20,21 +19,10 @@ public final class ImportRpc {
       if (path == null) {
         throw new RpcInvalidParamsException("file: expected the absolute path of the deal's CAR file");
       }
-      importer.importData(cid(c), path);
+      importer.importData(RpcParams.proposalCid(c), path);
       return null;
     };
     ns.method2(MarketApi.DEALS_IMPORT_DATA, Permission.ADMIN, ApiJson.CidJson.class, String.class, call);
     ns.method2(MarketApi.MARKET_IMPORT_DEAL_DATA, Permission.WRITE, ApiJson.CidJson.class, String.class, call);
-  }
-
-  private static Cid cid(ApiJson.CidJson c) {
-    if (c == null || c.cid() == null) {
-      throw new RpcInvalidParamsException("proposal cid: expected {\"/\": \"<cid>\"}");
-    }
-    try {
-      return Cid.parse(c.cid());
-    } catch (RuntimeException e) {
-      throw new RpcInvalidParamsException("proposal cid: not a CID: \"" + c.cid() + "\" (" + e.getMessage() + ")");
-    }
   }
 }

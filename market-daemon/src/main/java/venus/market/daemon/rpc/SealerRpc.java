@@ -97,7 +97,7 @@ public final class SealerRpc {
     // v1.2.0 sends [proposalCid, state]; the current API adds the piece status.
     ns.methodOptional(MarketApi.UPDATE_STORAGE_DEAL_STATUS, Permission.WRITE, 2,
         List.of(ApiJson.CidJson.class, Integer.class, String.class), call -> {
-          Cid cid = cid(call.param(0));
+          Cid cid = RpcParams.proposalCid(call.param(0));
           Integer code = call.param(1);
           StorageDealStatus state = StorageDealStatus.fromCode(code == null ? -1 : code)
               .orElseThrow(() -> new RpcInvalidParamsException("UpdateStorageDealStatus: " + code
@@ -161,16 +161,5 @@ public final class SealerRpc {
       }
     }
     return ids;
-  }
-
-  private static Cid cid(ApiJson.CidJson c) {
-    if (c == null || c.cid() == null) {
-      throw new RpcInvalidParamsException("proposal cid: expected {\"/\": \"<cid>\"}");
-    }
-    try {
-      return Cid.parse(c.cid());
-    } catch (RuntimeException e) {
-      throw new RpcInvalidParamsException("proposal cid: not a CID: \"" + c.cid() + "\" (" + e.getMessage() + ")");
-    }
   }
 }

@@ -47,8 +47,9 @@ class DealIntakeDevnetTest {
     assertThat(r.message()).isEmpty();
     assertThat(r.accepted()).isTrue();
 
+    // The transfer stage may already have taken the deal on (its URL leads nowhere), so the state is checked
+    // through the history: intake's part ends in WaitingForData.
     ProviderDeal d = net.deal(cdp.proposalCid());
-    assertThat(d.state()).isEqualTo(StorageDealStatus.WAITING_FOR_DATA);
     assertThat(d.proposal().toCbor()).isEqualTo(cdp.toCbor());
     assertThat(d.dealUuid()).isEqualTo(params.dealUUID());
     assertThat(d.protocol()).isEqualTo(BoostDealProtocol.V120);
@@ -59,10 +60,11 @@ class DealIntakeDevnetTest {
     assertThat(d.payloadCid()).isEqualTo(params.dealDataRoot());
     assertThat(d.payloadSize()).isEqualTo(4321);
     assertThat(d.fastRetrieval()).isTrue();
-    assertThat(events(net, d)).containsExactly(ProviderEvent.OPEN, ProviderEvent.DEAL_DECIDING,
+    assertThat(events(net, d).subList(0, 3)).containsExactly(ProviderEvent.OPEN, ProviderEvent.DEAL_DECIDING,
         ProviderEvent.DATA_REQUESTED);
-    assertThat(net.daemon.deals().history(d.proposalCid())).extracting(DealTransition::to).containsExactly(
-        StorageDealStatus.VALIDATING, StorageDealStatus.ACCEPT_WAIT, StorageDealStatus.WAITING_FOR_DATA);
+    assertThat(net.daemon.deals().history(d.proposalCid()).subList(0, 3)).extracting(DealTransition::to)
+        .containsExactly(StorageDealStatus.VALIDATING, StorageDealStatus.ACCEPT_WAIT,
+            StorageDealStatus.WAITING_FOR_DATA);
   }
 
   @Test
