@@ -93,7 +93,9 @@ public final class Devnet implements AutoCloseable {
         TipsetRecord g = chain.commitGenesis(Instant.now().getEpochSecond());
         LOG.info("created devnet genesis {} in {}", g.height(), repo);
       } else {
-        LOG.info("resuming devnet at height {} from {}", chain.head().height(), repo);
+        int pending = chain.restorePool(cbor -> NodeServices.envelope(
+            venus.market.core.chain.SignedMessage.fromCbor(cbor)));
+        LOG.info("resuming devnet at height {} from {} ({} pending messages)", chain.head().height(), repo, pending);
       }
       JwtTokens tokens = new JwtTokens(jwtSecret(repo, random));
       NodeServices services = new NodeServices(chain, wallet, options);

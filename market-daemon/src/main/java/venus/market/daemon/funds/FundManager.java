@@ -125,8 +125,15 @@ public final class FundManager {
   private Optional<Cid> topUp(Address wallet, Address addr, BigInteger maxFee) {
     NodeJson.MarketBalance bal = node.stateMarketBalance(addr);
     BigInteger available = new BigInteger(bal.escrow()).subtract(new BigInteger(bal.locked()));
-    BigInteger pending = inFlight.getOrDefault(key(addr), Map.of()).values().stream()
-        .reduce(BigInteger.ZERO, BigInteger::add);
+    // A top-up the chain already executed is in that balance; counting it as in flight too (until the watcher's
+    // confidence is reached) left the escrow short by its amount and failed the next deal at publishing. Looked up
+    // after the balance, so a top-up landing in between is counted nowhere: one more top-up, never one too few.
+    Map<Cid, BigInteger> sent = inFlight.get(key(addr));
+    if (sent != null) {
+      sent.keySet().removeIf(cid -> node.stateSearchMsg(cid.toString()) != null);
+    }
+    BigInteger pending = sent == null ? BigInteger.ZERO
+        : sent.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
     BigInteger shortfall = reserved(addr).atto().subtract(available).subtract(pending);
     if (shortfall.signum() <= 0) {
       // Covered only thanks to a top-up still in flight: wait for that one rather than publish before it lands.

@@ -99,6 +99,33 @@ class DealPublishingDevnetTest {
     }
   }
 
+  /**
+   * Found by market-reliability's crash test: a deal reserved after the first deal's AddBalance was executed, but
+   * before the watcher's confidence, counted that top-up twice (in the escrow balance and as in flight), sent none
+   * of its own, and failed at publishing with "escrow available ... does not cover collateral".
+   */
+  @Test
+  void aDealReservedAfterAnEarlierTopUpLandedSendsItsOwnTopUp() {
+    try (Devnet d = Devnet.start(tmp.resolve("chain"), DevnetOptions.forTests());
+        PublishingHarness h = new PublishingHarness(d, tmp.resolve("market"),
+            config(Duration.ofHours(1), 2, BigInteger.ZERO))) {
+      h.fundClient(h.client());
+      long start = h.head() + 200;
+      Cid a = h.open(h.proposal(1, start, h.client()));
+      Cid first = h.awaitAddFunds(a);
+      h.land(first); // executed, and the watcher has not looked yet
+      Cid b = h.open(h.proposal(2, start, h.client()));
+      Cid second = h.awaitAddFunds(b);
+      assertThat(second).isNotEqualTo(first);
+      h.land(second);
+      ProviderDeal pa = h.await(a, StorageDealStatus.PUBLISHING);
+      h.await(b, StorageDealStatus.PUBLISHING);
+      h.land(pa.publishCid());
+      h.await(a, StorageDealStatus.AWAITING_PRE_COMMIT);
+      h.await(b, StorageDealStatus.AWAITING_PRE_COMMIT);
+    }
+  }
+
   @Test
   void aQueueIsPublishedWhenItsPeriodExpires() {
     try (Devnet d = Devnet.start(tmp.resolve("chain"), DevnetOptions.forTests());

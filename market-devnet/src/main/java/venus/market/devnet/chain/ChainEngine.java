@@ -34,6 +34,8 @@ import venus.market.devnet.vm.Receipt;
 public final class ChainEngine {
   private static final Logger LOG = LoggerFactory.getLogger(ChainEngine.class);
   static final String HEAD_HEIGHT = "headHeight";
+  /** Pending messages live in the messages column under this prefix (executed ones are keyed by bare CID bytes). */
+  private static final byte[] POOL_PREFIX = "mpool/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final KvStore store;
   private final StateTree state;
@@ -136,6 +138,7 @@ public final class ChainEngine {
       byte[] enc = withTs.encode();
       batch.put(Column.MESSAGES, m.cid(), enc);
       batch.put(Column.MESSAGES, m.unsignedCid(), enc);
+      batch.delete(Column.MESSAGES, poolKey(m.cid()));
     }
     store.commit(batch);
     head = ts;
@@ -217,7 +220,50 @@ public final class ChainEngine {
     return f.apply(state);
   }
 
-  /** Validates and adds a message to the pool under the engine's lock. */
+  /**
+   * Puts back the pool as it was when the devnet stopped (lotus keeps locally pushed messages in its datastore and
+   * re-adds them at start): without this a kill lost every pending message, and a market daemon waiting for its
+   * AddBalance or PublishStorageDeals waited forever. Messages the chain can no longer take are dropped.
+   */
+  public synchronized int restorePool(java.util.function.Function<byte[], MessageEnvelope> decode) {
+    List<byte[]> keys = new ArrayList<>();
+    List<byte[]> values = new ArrayList<>();
+    store.forEach(Column.MESSAGES, (k, v) -> {
+      if (isPoolKey(k)) {
+        keys.add(k);
+        values.add(v);
+      }
+    });
+    KvStore.Batch stale = new KvStore.Batch();
+    int restored = 0;
+    for (int i = 0; i < keys.size(); i++) {
+      try {
+        MessageEnvelope m = decode.apply(values.get(i));
+        long from = executor.resolve(m.from()).orElseThrow(() -> new MessagePool.MpoolException("no sender"));
+        pool.add(m, new ByteKey(IdAddress.of(from)), state.actor(from).nonce());
+        restored++;
+      } catch (RuntimeException e) {
+        stale.delete(Column.MESSAGES, keys.get(i));
+      }
+    }
+    if (!stale.isEmpty()) {
+      store.commit(stale);
+    }
+    return restored;
+  }
+
+  private static byte[] poolKey(byte[] cid) {
+    byte[] k = java.util.Arrays.copyOf(POOL_PREFIX, POOL_PREFIX.length + cid.length);
+    System.arraycopy(cid, 0, k, POOL_PREFIX.length, cid.length);
+    return k;
+  }
+
+  private static boolean isPoolKey(byte[] k) {
+    return k.length > POOL_PREFIX.length
+        && java.util.Arrays.equals(k, 0, POOL_PREFIX.length, POOL_PREFIX, 0, POOL_PREFIX.length);
+  }
+
+  /** Validates and adds a message to the pool under the engine's lock; it survives a restart until included. */
   public synchronized void push(MessageEnvelope m) {
     long from = executor.resolve(m.from())
         .orElseThrow(() -> new MessagePool.MpoolException("sender actor not found"));
@@ -230,6 +276,7 @@ public final class ChainEngine {
           + sender.balance() + " < required " + m.requiredFunds());
     }
     pool.add(m, new ByteKey(IdAddress.of(from)), sender.nonce());
+    store.commit(new KvStore.Batch().put(Column.MESSAGES, poolKey(m.cid()), m.signedCbor()));
   }
 
   /** Next nonce for an address, counting its pending messages. */

@@ -23,7 +23,10 @@ public enum Column {
   DEALS("deals"),
   /** height (8 bytes BE) -> tipset record. */
   TIPSETS("tipsets"),
-  /** message CID bytes -> message record (signed CBOR, inclusion height, receipt). */
+  /**
+   * message CID bytes -> message record (signed CBOR, inclusion height, receipt); "mpool/" ‖ CID -> a pending
+   * signed message (the pool survives a restart).
+   */
   MESSAGES("messages"),
   /** wallet address bytes -> key info. */
   WALLET("wallet");

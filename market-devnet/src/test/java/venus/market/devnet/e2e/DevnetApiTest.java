@@ -288,4 +288,33 @@ class DevnetApiTest {
       assertThat(call(c, "ChainHead").get("Height").asLong()).isEqualTo(height + 1);
     }
   }
+
+  /** A message pushed but not yet included survives a devnet restart (lotus keeps local messages too). */
+  @Test
+  void pendingMessagesSurviveARestartAndAreIncludedOnce() {
+    String cid;
+    Address faucet;
+    Address to;
+    try (Devnet d = Devnet.start(repo, DevnetOptions.forTests())) {
+      RpcClient c = client(d);
+      faucet = d.account("faucet");
+      to = d.account("client");
+      ObjectNode msg = JsonNodeFactory.instance.objectNode();
+      msg.put("Version", 0).put("To", t(to)).put("From", t(faucet)).put("Nonce", 0).put("Value", "7")
+          .put("GasLimit", 0).put("GasFeeCap", "0").put("GasPremium", "0").put("Method", 0);
+      cid = call(c, "MpoolPushMessage", msg, null).get("CID").get("/").asText();
+    }
+    try (Devnet d = Devnet.start(repo, DevnetOptions.forTests())) {
+      RpcClient c = client(d);
+      assertThat(call(c, "StateSearchMsg", null, java.util.Map.of("/", cid), -1, true).isNull()).isTrue();
+      d.mineTipset();
+      JsonNode lookup = call(c, "StateSearchMsg", null, java.util.Map.of("/", cid), -1, true);
+      assertThat(lookup.get("Receipt").get("ExitCode").asLong()).isZero();
+      // Included: it is no longer pending, so a further restart does not bring it back.
+      assertThat(call(c, "MpoolGetNonce", t(faucet)).asLong()).isEqualTo(1);
+    }
+    try (Devnet d = Devnet.start(repo, DevnetOptions.forTests())) {
+      assertThat(d.chain().pool().pending()).isEmpty();
+    }
+  }
 }

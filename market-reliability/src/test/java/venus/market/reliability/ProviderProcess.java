@@ -1,0 +1,194 @@
+package venus.market.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import venus.market.core.jsonrpc.Permission;
+import venus.market.core.storagemarket.StorageDealStatus;
+
+/**
+ * {@code venus-market solo-run} (the real {@code VenusMarketMain}) in its own JVM against a {@link DevnetProcess}:
+ * node and venus-wallet style signer on the devnet, filesystem piece storage, API and libp2p on fixed loopback
+ * ports. The first start passes the guide's flags (saved into config.toml); restarts are a plain {@code solo-run}.
+ */
+final class ProviderProcess implements AutoCloseable {
+  static final String MAIN = "venus.market.cli.VenusMarketMain";
+  static final String MINER = "t01000";
+
+  private final Path repo;
+  private final Path pieces;
+  private final Path log;
+  private final DevnetProcess devnet;
+  private final String policy;
+  private int apiPort = Ports.free();
+  private int p2pPort = Ports.free();
+  private ChildJvm jvm;
+  private boolean configured;
+  /** The solo-run --piecestorage flag, or null to keep what config.toml says (set before the first start). */
+  private String pieceStorageFlag;
+  private int starts;
+
+  /** @param policy top-level config.toml lines (deal policy) written before the first start */
+  ProviderProcess(Path repo, Path pieces, Path log, DevnetProcess devnet, String policy) {
+    this.repo = repo;
+    this.pieces = pieces;
+    this.log = log;
+    this.devnet = devnet;
+    this.policy = policy;
+    this.pieceStorageFlag = "fs:" + pieces;
+  }
+
+  /** Piece storage from the config.toml lines in {@code policy} instead of the --piecestorage flag. */
+  ProviderProcess withPieceStorageFromConfig() {
+    this.pieceStorageFlag = null;
+    return this;
+  }
+
+  /**
+   * Starts the process; on its first start a port taken by another process between choosing and binding it is
+   * chosen again (later starts must keep their ports: config files and the chain name them).
+   */
+  ProviderProcess start() throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce();
+      } catch (ChildJvm.PortTakenException e) {
+        if (configured || attempt == 3) {
+          throw e;
+        }
+        apiPort = Ports.free();
+        p2pPort = Ports.free();
+      }
+    }
+  }
+
+  private ProviderProcess startOnce() throws IOException {
+    List<String> args = new ArrayList<>(List.of("--repo", repo.toString(), "solo-run"));
+    if (!configured) {
+      Files.createDirectories(repo);
+      Files.createDirectories(pieces);
+      Files.writeString(repo.resolve("config.toml"), policy + "\n[Libp2p]\n  ListenAddresses = [\"/ip4/127.0.0.1/tcp/"
+          + p2pPort + "\"]\n", StandardCharsets.UTF_8);
+      args.addAll(List.of("--node-url=" + devnet.apiMultiaddr(), "--node-token=" + devnet.adminToken(),
+          "--wallet-url=" + devnet.walletUrl(), "--wallet-token=" + devnet.tokens().create(Permission.ADMIN),
+          "--miner=" + MINER + ":crash", "--listen=/ip4/127.0.0.1/tcp/" + apiPort));
+      if (pieceStorageFlag != null) {
+        args.add("--piecestorage=" + pieceStorageFlag);
+      }
+    }
+    // kill -9 leaves the api file behind: readiness is "the file was written again and the API answers".
+    Files.deleteIfExists(repo.resolve("api"));
+    jvm = ChildJvm.start("provider", MAIN, args, List.of(), log);
+    starts++;
+    Poll.until("the provider daemon to answer on its API", Duration.ofSeconds(120), Duration.ofMillis(200), () -> {
+      jvm.requireAlive();
+      if (!Files.exists(repo.resolve("api"))) {
+        return null;
+      }
+      return rpc().call("Version") != null;
+    });
+    configured = true;
+    return this;
+  }
+
+  Rpc rpc() {
+    try {
+      String token = Files.readString(repo.resolve("token"), StandardCharsets.US_ASCII).trim();
+      return new Rpc(URI.create("http://127.0.0.1:" + apiPort + "/rpc/v0"), token, "VENUS_MARKET",
+          Duration.ofSeconds(20));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** MarketGetDeal: the deal with its History. */
+  JsonNode deal(String proposalCid) {
+    return rpc().call("MarketGetDeal", Map.of("/", proposalCid));
+  }
+
+  StorageDealStatus state(String proposalCid) {
+    return StorageDealStatus.fromCode(deal(proposalCid).get("State").asLong()).orElseThrow();
+  }
+
+  /** Waits until the deal is in {@code state}; fails at once if it ends somewhere else. */
+  JsonNode await(String proposalCid, StorageDealStatus state, Duration timeout) {
+    return Poll.until("deal " + proposalCid + " to reach " + state.goName(), timeout, Duration.ofMillis(50), () -> {
+      JsonNode d = deal(proposalCid);
+      StorageDealStatus now = StorageDealStatus.fromCode(d.get("State").asLong()).orElseThrow();
+      if (now == state) {
+        return d;
+      }
+      if (now == StorageDealStatus.ERROR || now == StorageDealStatus.SLASHED || now == StorageDealStatus.EXPIRED) {
+        throw new AssertionError("deal " + proposalCid + " ended in " + now.goName() + ": "
+            + d.get("Message").asText() + " (waiting for " + state.goName() + ")");
+      }
+      return null;
+    });
+  }
+
+  Path repo() {
+    return repo;
+  }
+
+  URI apiUrl() {
+    return URI.create("http://127.0.0.1:" + apiPort + "/rpc/v0");
+  }
+
+  /** Threads of the daemon process (/proc; Linux, like CI). */
+  long threads() {
+    try {
+      return Files.readAllLines(Path.of("/proc", Long.toString(jvm.pid()), "status")).stream()
+          .filter(l -> l.startsWith("Threads:")).mapToLong(l -> Long.parseLong(l.substring(8).trim())).findFirst()
+          .orElseThrow();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Open file descriptors (sockets included) of the daemon process. */
+  long openFiles() {
+    try (var s = Files.list(Path.of("/proc", Long.toString(jvm.pid()), "fd"))) {
+      return s.count();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  Path pieces() {
+    return pieces;
+  }
+
+  int starts() {
+    return starts;
+  }
+
+  boolean running() {
+    return jvm != null && jvm.alive();
+  }
+
+  void kill() {
+    jvm.kill();
+  }
+
+  void stop() {
+    jvm.stop();
+  }
+
+  String tail() {
+    return jvm == null ? "" : jvm.tail(60);
+  }
+
+  @Override
+  public void close() {
+    if (running()) {
+      jvm.kill();
+    }
+  }
+}
