@@ -64,7 +64,7 @@ import venus.market.p2p.peer.PeerId;
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-DVENUS_MARKET_LOG_LEVEL=WARN", "-Xmx1g"})
-@Warmup(iterations = 2, time = 5)
+@Warmup(iterations = 3, time = 10)
 @Measurement(iterations = 3, time = 10)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class DealIntakeBenchmark {
@@ -195,6 +195,14 @@ public class DealIntakeBenchmark {
   @BenchmarkMode(Mode.Throughput)
   public void syncedStoreWrite() {
     daemon.store().put("/bench/write/" + writes.incrementAndGet(), new byte[600]);
+  }
+
+  /** Limit: one synced write from a single thread (the fsync latency a lone deal waits for, four times). */
+  @Benchmark
+  @Threads(1)
+  @BenchmarkMode(Mode.Throughput)
+  public void syncedStoreWriteOneThread() {
+    daemon.store().put("/bench/write1/" + writes.incrementAndGet(), new byte[600]);
   }
 
   @TearDown(Level.Trial)

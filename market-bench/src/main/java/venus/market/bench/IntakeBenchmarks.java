@@ -21,6 +21,7 @@ public final class IntakeBenchmarks {
     double asks = 0;
     double verifies = 0;
     double writes = 0;
+    double writesOne = 0;
     Statistics latency = null;
     for (RunResult r : new Runner(new OptionsBuilder().include(DealIntakeBenchmark.class.getName()).build()).run()) {
       String name = r.getParams().getBenchmark();
@@ -36,6 +37,7 @@ public final class IntakeBenchmarks {
         case "askRoundTrip" -> asks = score;
         case "verifySignature" -> verifies = score;
         case "syncedStoreWrite" -> writes = score;
+        case "syncedStoreWriteOneThread" -> writesOne = score;
         default -> { }
       }
     }
@@ -57,6 +59,9 @@ public final class IntakeBenchmarks {
         verifyLimit, 100 * proposals / verifyLimit);
     System.out.printf(Locale.ROOT, "limit: synced store writes / %d:         %9.1f /s  ->  ratio %5.1f %%%n",
         DealIntakeBenchmark.WRITES_PER_DEAL, writeLimit, 100 * proposals / writeLimit);
+    System.out.printf(Locale.ROOT, "  (one writer alone: %.1f synced writes/s; %d clients x that / %d = %.1f deals/s)%n",
+        writesOne, DealIntakeBenchmark.THREADS, DealIntakeBenchmark.WRITES_PER_DEAL,
+        writesOne * DealIntakeBenchmark.THREADS / DealIntakeBenchmark.WRITES_PER_DEAL);
     System.out.printf(Locale.ROOT, "binding limit:                          %9.1f /s  ->  ratio %5.1f %%%n", binding,
         100 * proposals / binding);
   }

@@ -46,9 +46,11 @@ final class InterleavedRatio {
    *     4.0315): the same ratio counted in CPU time, so time lost to other tenants drops out. It equals the wall
    *     ratio on an idle machine if commP keeps every core busy
    * @param nodeCeiling per-64-byte-node SHA-256 through MessageDigest (compression bytes per CPU-second) / one-thread
-   *     bulk per CPU-second: what the JDK's per-message path leaves of the bulk rate, the ceiling of {@code cpu}
+   *     bulk per CPU-second: what the JDK's per-message path leaves of the bulk rate, one node after another
+   * @param nodeCeiling4 the same with four nodes in flight on four MessageDigests, as commP hashes them: the ceiling
+   *     of {@code cpu} for any commP built on MessageDigest
    */
-  record CommPRatios(double wall, double cpu, double nodeCeiling) {
+  record CommPRatios(double wall, double cpu, double nodeCeiling, double nodeCeiling4) {
   }
 
   /** Runs commP, the all-core and one-core SHA-256 bulk limit and the per-node ceiling in alternation. */
@@ -58,6 +60,7 @@ final class InterleavedRatio {
       List<Double> wall = new ArrayList<>();
       List<Double> cpu = new ArrayList<>();
       List<Double> nodes = new ArrayList<>();
+      List<Double> nodes4 = new ArrayList<>();
       for (int r = 0; r < rounds + 2; r++) {
         long t0 = System.nanoTime();
         long c0 = processCpuNanos();
@@ -70,14 +73,16 @@ final class InterleavedRatio {
         double commPCpu = bytesPerRound / ((processCpuNanos() - c0) / 1e9);
         double bulkWall = shaAllCores(pool, bytesPerRound / cores);
         double bulkCpu = shaOneThreadCpu(bytesPerRound / cores);
-        double nodeCpu = nodesOneThreadCpu(bytesPerRound / cores / 2);
+        double nodeCpu = nodesOneThreadCpu(bytesPerRound / cores / 2, false);
+        double node4Cpu = nodesOneThreadCpu(bytesPerRound / cores / 2, true);
         if (r >= 2) {
           wall.add(commPWall / (bulkWall / PieceBenchmarks.COMMP_SHA_BYTES_PER_PAYLOAD_BYTE));
           cpu.add(commPCpu / (bulkCpu / PieceBenchmarks.COMMP_SHA_BYTES_PER_PAYLOAD_BYTE));
           nodes.add(nodeCpu / bulkCpu);
+          nodes4.add(node4Cpu / bulkCpu);
         }
       }
-      return new CommPRatios(median(wall), median(cpu), median(nodes));
+      return new CommPRatios(median(wall), median(cpu), median(nodes), median(nodes4));
     } finally {
       pool.shutdownNow();
     }
@@ -95,12 +100,17 @@ final class InterleavedRatio {
   }
 
   /** Per-node SHA-256 through MessageDigest over {@code childBytes} of children, in compressed bytes per CPU-second. */
-  private double nodesOneThreadCpu(long childBytes) throws Exception {
+  private double nodesOneThreadCpu(long childBytes, boolean fourLanes) throws Exception {
     MessageDigest md = sha256();
+    MessageDigest[] lanes = {sha256(), sha256(), sha256(), sha256()};
     byte[] parents = new byte[MIB / 2];
     long c0 = THREADS.getCurrentThreadCpuTime();
     for (long n = 0; n < childBytes; n += MIB) {
-      Sha256NodeBenchmark.hashNodes(md, source, parents, MIB / 64);
+      if (fourLanes) {
+        Sha256NodeBenchmark.hashNodes4(lanes, source, parents, MIB / 64);
+      } else {
+        Sha256NodeBenchmark.hashNodes(md, source, parents, MIB / 64);
+      }
     }
     return 2 * childBytes / ((THREADS.getCurrentThreadCpuTime() - c0) / 1e9);
   }

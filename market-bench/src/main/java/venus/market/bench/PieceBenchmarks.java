@@ -88,8 +88,8 @@ public final class PieceBenchmarks {
         COMMP_SHA_BYTES_PER_PAYLOAD_BYTE, 100 * commP.wall()));
     s.append(f("  commP 256 MiB vs 1-thread SHA-256 bulk / %.4f, in CPU time:    ratio %.1f %%%n",
         COMMP_SHA_BYTES_PER_PAYLOAD_BYTE, 100 * commP.cpu()));
-    s.append(f("  ceiling: SHA-256 per 64-byte node via MessageDigest vs bulk, CPU time:  %.1f %%%n",
-        100 * commP.nodeCeiling()));
+    s.append(f("  ceiling: SHA-256 per 64-byte node via MessageDigest vs bulk, CPU time:  %.1f %% one at a time,"
+        + " %.1f %% four in flight%n", 100 * commP.nodeCeiling(), 100 * commP.nodeCeiling4()));
     s.append(f("  import + generate-car 64 MiB vs 1-thread blake2b-256 bulk:  ratio %.1f %%%n", 100 * importRatio));
     s.append(f("load average at the end: %s%n", loadAverage()));
     return s.toString();

@@ -18,10 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Streaming, multi-core piece commitment (commP) of a payload written to it.
  *
  * <p>The payload is cut into aligned chunks of {@link #CHUNK_UNPADDED} bytes, which Fr32-pad to exactly one
- * {@link #CHUNK_PADDED}-byte subtree. Worker threads pad and hash whole chunks to their subtree roots in parallel;
- * the writer thread merges the roots in order. Memory stays constant: a fixed number of chunk buffers circulate
- * (writers block when all are in flight) and each worker owns an 8 KiB tile, a 2 KiB array of tile roots and one
- * MessageDigest.
+ * {@link #CHUNK_PADDED}-byte subtree. The writer thread Fr32-pads what it is given straight into a chunk buffer (the
+ * copy it has to make anyway, since the caller may reuse its array); worker threads hash whole padded chunks to
+ * their subtree roots in parallel; the writer merges the roots in order. Memory stays constant: a fixed number of
+ * chunk buffers circulate (writers block when all are in flight) and each worker owns a 2 KiB array of tile roots and
+ * one {@link NodeHasher}.
  *
  * <p>Not thread-safe: one writer per instance. {@link #digest()} ends the stream.
  */
@@ -32,9 +33,8 @@ public final class CommPHasher extends OutputStream {
   public static final int CHUNK_UNPADDED = CHUNK_PADDED / Fr32.PADDED_BLOCK * Fr32.UNPADDED_BLOCK;
   private static final int CHUNK_LEVEL = Integer.numberOfTrailingZeros(CHUNK_PADDED) - 5;
   /** Fr32 blocks per tile: 8 KiB padded, hashed to its root while it sits in L1. */
-  private static final int TILE_BLOCKS = 64;
-  private static final int TILE_PADDED = TILE_BLOCKS * Fr32.PADDED_BLOCK;
-  private static final int TILE_UNPADDED = TILE_BLOCKS * Fr32.UNPADDED_BLOCK;
+  private static final int TILE_PADDED = 64 * Fr32.PADDED_BLOCK;
+  private static final int CHUNK_BLOCKS = CHUNK_PADDED / Fr32.PADDED_BLOCK;
 
   private static final int DEFAULT_PARALLELISM = Runtime.getRuntime().availableProcessors();
   private static final ExecutorService SHARED_POOL = Executors.newFixedThreadPool(DEFAULT_PARALLELISM,
@@ -48,8 +48,12 @@ public final class CommPHasher extends OutputStream {
   private final int maxInFlight;
   private final ArrayDeque<Future<byte[]>> inFlight = new ArrayDeque<>();
   private final SubtreeStack stack = new SubtreeStack();
+  /** The padded chunk being filled, and how many whole Fr32 blocks it holds. */
   private byte[] current;
-  private int currentLength;
+  private int currentBlocks;
+  /** Payload bytes of an Fr32 block not yet complete (writes need not be multiples of 127 bytes). */
+  private final byte[] carry = new byte[Fr32.UNPADDED_BLOCK];
+  private int carryLength;
   private long total;
   private boolean finished;
   private PaddedPieceSize target;
@@ -119,19 +123,36 @@ public final class CommPHasher extends OutputStream {
       drainAll();
       throw new PieceTooLargeException(total + len, PaddedPieceSize.fitting(total + len), target);
     }
+    total += len;
     while (len > 0) {
       if (current == null) {
         current = takeBuffer();
       }
-      int n = Math.min(len, CHUNK_UNPADDED - currentLength);
-      System.arraycopy(b, off, current, currentLength, n);
-      currentLength += n;
-      off += n;
-      len -= n;
-      total += n;
-      if (currentLength == CHUNK_UNPADDED) {
-        submitCurrent();
+      if (carryLength > 0 || len < Fr32.UNPADDED_BLOCK) {
+        int n = Math.min(len, Fr32.UNPADDED_BLOCK - carryLength);
+        System.arraycopy(b, off, carry, carryLength, n);
+        carryLength += n;
+        off += n;
+        len -= n;
+        if (carryLength == Fr32.UNPADDED_BLOCK) {
+          carryLength = 0;
+          padInto(carry, 0, 1);
+        }
+      } else {
+        int blocks = Math.min(len / Fr32.UNPADDED_BLOCK, CHUNK_BLOCKS - currentBlocks);
+        padInto(b, off, blocks);
+        off += blocks * Fr32.UNPADDED_BLOCK;
+        len -= blocks * Fr32.UNPADDED_BLOCK;
       }
+    }
+  }
+
+  /** Pads whole blocks into the current chunk, which has room for them, and hands the chunk off when it is full. */
+  private void padInto(byte[] b, int off, int blocks) {
+    Fr32.pad(b, off, current, currentBlocks * Fr32.PADDED_BLOCK, blocks);
+    currentBlocks += blocks;
+    if (currentBlocks == CHUNK_BLOCKS) {
+      submitCurrent();
     }
   }
 
@@ -161,26 +182,36 @@ public final class CommPHasher extends OutputStream {
     if (target.bytes() < CHUNK_PADDED) {
       return new PieceCommitment(smallRoot(target), target);
     }
-    if (currentLength > 0) {
-      Arrays.fill(current, currentLength, CHUNK_UNPADDED, (byte) 0);
-      currentLength = CHUNK_UNPADDED;
+    if (current != null) {
+      padCarry();
+      // Fr32 of zeros is zeros; buffers are reused, so the tail must be cleared.
+      Arrays.fill(current, currentBlocks * Fr32.PADDED_BLOCK, CHUNK_PADDED, (byte) 0);
+      currentBlocks = CHUNK_BLOCKS;
       submitCurrent();
     }
     drainAll();
     return new PieceCommitment(stack.finishAt(target.treeHeight()), target);
   }
 
-  /** A piece smaller than one chunk: all data is in {@code current}; hash it here. */
+  /** A piece smaller than one chunk: all data is in {@code current} and {@code carry}; hash it here. */
   private byte[] smallRoot(PaddedPieceSize target) {
-    int unpadded = (int) target.unpadded().bytes();
-    byte[] in = new byte[unpadded];
-    if (current != null) {
-      System.arraycopy(current, 0, in, 0, currentLength);
-    }
     byte[] padded = new byte[(int) target.bytes()];
-    Fr32.pad(in, 0, padded, 0, unpadded / Fr32.UNPADDED_BLOCK);
+    if (current != null) {
+      padCarry();
+      System.arraycopy(current, 0, padded, 0, currentBlocks * Fr32.PADDED_BLOCK);
+    }
     new NodeHasher().rootInPlace(padded, padded.length);
     return Arrays.copyOf(padded, 32);
+  }
+
+  /** Zero-fills a partial last block and pads it into the current chunk (which has room: it is not full). */
+  private void padCarry() {
+    if (carryLength > 0) {
+      Arrays.fill(carry, carryLength, Fr32.UNPADDED_BLOCK, (byte) 0);
+      carryLength = 0;
+      Fr32.pad(carry, 0, current, currentBlocks * Fr32.PADDED_BLOCK, 1);
+      currentBlocks++;
+    }
   }
 
   private byte[] takeBuffer() {
@@ -190,7 +221,7 @@ public final class CommPHasher extends OutputStream {
     }
     if (allocatedBuffers < maxBuffers) {
       allocatedBuffers++;
-      return new byte[CHUNK_UNPADDED];
+      return new byte[CHUNK_PADDED];
     }
     try {
       return freeBuffers.take();
@@ -203,7 +234,7 @@ public final class CommPHasher extends OutputStream {
   private void submitCurrent() {
     byte[] chunk = current;
     current = null;
-    currentLength = 0;
+    currentBlocks = 0;
     inFlight.add(pool.submit(() -> hashChunk(chunk)));
     while (!inFlight.isEmpty() && (inFlight.peek().isDone() || inFlight.size() > maxInFlight)) {
       stack.add(await(inFlight.poll()), CHUNK_LEVEL);
@@ -211,18 +242,15 @@ public final class CommPHasher extends OutputStream {
   }
 
   /**
-   * Works tile by tile so that everything a worker touches besides the chunk stays in L1: each tile of {@link
-   * #TILE_BLOCKS} Fr32 blocks is padded into an 8 KiB scratch and reduced there to its root; the chunk's tile roots
-   * are then reduced to the chunk root. The padded chunk is never materialised.
+   * Works tile by tile so that a tile's upper levels are hashed while it sits in L1: each 8 KiB tile of the padded
+   * chunk is reduced in place to its root; the chunk's tile roots are then reduced to the chunk root.
    */
   private byte[] hashChunk(byte[] chunk) {
     Worker w = WORKER.get();
-    byte[] tile = w.tile;
     byte[] roots = w.roots;
-    for (int in = 0, out = 0; in < CHUNK_UNPADDED; in += TILE_UNPADDED, out += 32) {
-      Fr32.pad(chunk, in, tile, 0, TILE_BLOCKS);
-      w.hasher.rootInPlace(tile, TILE_PADDED);
-      System.arraycopy(tile, 0, roots, out, 32);
+    for (int tile = 0, out = 0; tile < CHUNK_PADDED; tile += TILE_PADDED, out += 32) {
+      w.hasher.rootInPlace(chunk, tile, TILE_PADDED);
+      System.arraycopy(chunk, tile, roots, out, 32);
     }
     freeBuffers.add(chunk);
     w.hasher.rootInPlace(roots, roots.length);
@@ -248,7 +276,6 @@ public final class CommPHasher extends OutputStream {
 
   /** Per-thread state of a pool worker: reused for every chunk it hashes. */
   private static final class Worker {
-    final byte[] tile = new byte[TILE_PADDED];
     final byte[] roots = new byte[CHUNK_PADDED / TILE_PADDED * 32];
     final NodeHasher hasher = new NodeHasher();
   }

@@ -179,6 +179,36 @@ class CommPTest {
     }
   }
 
+  /**
+   * The writer Fr32-pads whole 127-byte blocks straight from the caller's array and carries partial blocks across
+   * writes; writes of every awkward size (1 byte, one short of a block, a block, one over, several blocks, write(int))
+   * in rotation must give the same root as one big write, below one chunk and across chunk boundaries.
+   */
+  @Test
+  void writesOfAnySizeGiveTheSameRootAsOneWrite() {
+    int c = CommPHasher.CHUNK_UNPADDED;
+    byte[] data = new byte[2 * c + 3000];
+    new Random(4).nextBytes(data);
+    int[] sizes = {1, 126, 127, 128, 254, 381, 5000, 0, 100_000, 3};
+    for (int len : new int[] {0, 1, 126, 127, 128, 4000, c - 1, c, c + 1, 2 * c + 3000}) {
+      byte[] d = Arrays.copyOf(data, len);
+      byte[] expected = reference(d, PaddedPieceSize.fitting(len));
+      CommPHasher h = new CommPHasher();
+      int off = 0;
+      for (int i = 0; off < len; i++) {
+        int n = Math.min(sizes[i % sizes.length], len - off);
+        if (n == 1) {
+          h.write(d[off]);
+        } else {
+          h.write(d, off, n);
+        }
+        off += n;
+      }
+      assertThat(h.size()).isEqualTo(len);
+      assertThat(h.digest().root()).as("%d bytes in mixed writes", len).isEqualTo(expected);
+    }
+  }
+
   @Test
   void paddingToALargerTargetEqualsHashingTheZeros() {
     byte[] data = new byte[3000];

@@ -42,6 +42,7 @@ public final class DealIntake {
   private final Clock clock;
   private final Object[] stripes = new Object[STRIPES];
   private final Object uuidLock = new Object();
+  private final ChainHeadCache heads;
 
   public DealIntake(Supplier<MarketConfig> config, NodeClient node, ProposalChecks checks, FilterCommand filter,
       DealPipeline pipeline, DealUuidIndex uuids, Clock clock) {
@@ -52,6 +53,7 @@ public final class DealIntake {
     this.pipeline = pipeline;
     this.uuids = uuids;
     this.clock = clock;
+    this.heads = new ChainHeadCache(() -> node.chainHead().height(), System::nanoTime);
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new Object();
     }
@@ -136,7 +138,7 @@ public final class DealIntake {
     DealProposal p = in.proposal().proposal();
     long head;
     try {
-      head = node.chainHead().height();
+      head = heads.height();
     } catch (RuntimeException e) {
       LOG.warn("deal {}: node error: {}", cid, e.toString());
       return IntakeResult.rejected(cid, "node error getting most recent state id: " + e.getMessage(), false);

@@ -39,6 +39,10 @@ public final class ProposalChecks {
   private final Supplier<MarketConfig> config;
   private final NodeClient node;
   private final Function<Address, Optional<StorageAsk>> asks;
+  /** Bounds per (padded size, verified) at {@link #boundsHeight}: they change with network power, once an epoch. */
+  private final java.util.concurrent.ConcurrentHashMap<String, NodeJson.CollateralBounds> bounds =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile long boundsHeight = Long.MIN_VALUE;
 
   public ProposalChecks(Supplier<MarketConfig> config, NodeClient node, Function<Address, Optional<StorageAsk>> asks) {
     this.config = config;
@@ -113,7 +117,7 @@ public final class ProposalChecks {
       throw new DealRejectedException("invalid deal end epoch " + p.endEpoch() + ": cannot be more than "
           + MAX_SECTOR_EXPIRATION_EXTENSION + " past current epoch " + head);
     }
-    checkCollateral(p);
+    checkCollateral(p, head);
     checkAsk(p);
     checkClientFunds(p);
     if (p.verifiedDeal()) {
@@ -121,10 +125,15 @@ public final class ProposalChecks {
     }
   }
 
-  private void checkCollateral(DealProposal p) {
+  private void checkCollateral(DealProposal p, long head) {
     NodeJson.CollateralBounds b;
     try {
-      b = node.stateDealProviderCollateralBounds(p.pieceSize(), p.verifiedDeal());
+      if (head != boundsHeight) {
+        bounds.clear();
+        boundsHeight = head;
+      }
+      b = bounds.computeIfAbsent(p.pieceSize() + "/" + p.verifiedDeal(),
+          k -> node.stateDealProviderCollateralBounds(p.pieceSize(), p.verifiedDeal()));
     } catch (RuntimeException e) {
       throw new DealRejectedException("node error getting collateral bounds: " + e.getMessage());
     }

@@ -29,7 +29,7 @@ class FilterCommandTest {
         .build();
   }
 
-  final FilterCommand filter = new FilterCommand(LotusJson.mapper(), Duration.ofSeconds(5));
+  final FilterCommand filter = new FilterCommand(LotusJson.mapper(), Duration.ofSeconds(60));
 
   @Test
   void exitZeroAccepts() {
