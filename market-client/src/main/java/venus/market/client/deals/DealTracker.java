@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import venus.market.client.net.MarketProtocols;
@@ -75,6 +76,7 @@ public final class DealTracker {
       next = askProvider(next);
     }
     next = readChain(next);
+    next = followProvider(next);
     if (!next.equals(d)) {
       deals.put(next);
     }
@@ -84,9 +86,7 @@ public final class DealTracker {
   private ClientDeal askProvider(ClientDeal d) {
     BoostDealStatusResponse r;
     try {
-      Signature sig = signer.sign(d.proposal().proposal().client(),
-          BoostDealStatusRequest.signingBytes(d.dealUuid()), ClientSigner.META_UNKNOWN, null);
-      r = protocols.status(DealService.peerOf(d), new BoostDealStatusRequest(d.dealUuid(), sig));
+      r = statusOf(d);
     } catch (IOException | MarketException e) {
       return d.withState(d.state(), "cannot reach provider for status: " + e.getMessage(), clock.instant());
     }
@@ -104,6 +104,39 @@ public final class DealTracker {
     }
     return next;
   }
+
+  /**
+   * After publication the chain decides the client's state, but "Provider state:" should not stay frozen at the
+   * state the provider had when the deal was published: keep asking until the provider reports a final state.
+   * A provider that cannot be reached now leaves the last answer in place (the chain still moves the deal on).
+   */
+  private ClientDeal followProvider(ClientDeal d) {
+    boolean onChainPhase = d.state() == StorageDealStatus.AWAITING_PRE_COMMIT
+        || d.state() == StorageDealStatus.SEALING || d.state() == StorageDealStatus.ACTIVE;
+    if (!onChainPhase || PROVIDER_DONE.contains(d.providerState())) {
+      return d;
+    }
+    try {
+      BoostDealStatusResponse r = statusOf(d);
+      if (!r.error().isEmpty() || r.dealStatus() == null) {
+        return d;
+      }
+      return d.withProvider(providerState(r.dealStatus()), d.publishCid(), d.dealId(), clock.instant());
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("deal {}: provider status not available: {}", d.proposalCid(), e.toString());
+      return d;
+    }
+  }
+
+  /** status/1.2.0, signed by the deal's client over the UUID bytes. */
+  private BoostDealStatusResponse statusOf(ClientDeal d) throws IOException {
+    Signature sig = signer.sign(d.proposal().proposal().client(),
+        BoostDealStatusRequest.signingBytes(d.dealUuid()), ClientSigner.META_UNKNOWN, null);
+    return protocols.status(DealService.peerOf(d), new BoostDealStatusRequest(d.dealUuid(), sig));
+  }
+
+  private static final Set<String> PROVIDER_DONE = Set.of(StorageDealStatus.ACTIVE.goName(),
+      StorageDealStatus.EXPIRED.goName(), StorageDealStatus.SLASHED.goName(), StorageDealStatus.ERROR.goName());
 
   /**
    * What "Provider state:" shows: our provider (like droplet) puts its go-fil-markets state name in SealingStatus,
