@@ -21,6 +21,7 @@ import venus.market.daemon.config.SignerConfig;
 import venus.market.daemon.deals.DealPipeline;
 import venus.market.daemon.deals.DealStateMachine;
 import venus.market.daemon.deals.KvDealStore;
+import venus.market.daemon.intake.DealIntakeProtocols;
 import venus.market.daemon.net.ApiAddress;
 import venus.market.daemon.net.P2pHost;
 import venus.market.daemon.node.MessageSender;
@@ -284,8 +285,8 @@ public final class MarketDaemon implements AutoCloseable {
       repo.writeToken(adminToken);
       repo.writeApi(apiAddress);
       pipeline.resume();
-      venus.market.daemon.intake.DealIntakeProtocols.install(p2p, config, node, asks, actors::workerKey, signer, store,
-          pipeline);
+      // Intake opens only after resume: a deal validated before it would look like one a restart interrupted.
+      DealIntakeProtocols.install(p2p, config, node, asks, actors::workerKey, signer, store, pipeline);
     }
 
     void closeAll() {
