@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ import venus.market.client.cli.ClientCli;
  * the devnet's genesis client address. One-shot commands ({@code data ...}, {@code storage deals init}) run
  * in-process through the same command classes: they only call the daemon's API.
  */
-final class ClientProcess implements AutoCloseable {
+final class ClientProcess extends ProgramProcess {
   static final String MAIN = "venus.market.client.cli.ClientCli";
 
   record Cli(int exit, String out, String err) {
@@ -40,7 +39,6 @@ final class ClientProcess implements AutoCloseable {
   private int apiPort = Ports.free();
   private int p2pPort = Ports.free();
   private int httpPort = Ports.free();
-  private ChildJvm jvm;
   private boolean configured;
 
   ClientProcess(Path repo, Path log, DevnetProcess devnet, String address) {
@@ -83,25 +81,13 @@ final class ClientProcess implements AutoCloseable {
     Files.deleteIfExists(repo.resolve("api"));
     jvm = ChildJvm.start("client", MAIN, args, List.of("-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider",
         "-Dslf4j.internal.verbosity=WARN"), log);
-    Poll.until("the client daemon to answer on its API", Duration.ofSeconds(120), Duration.ofMillis(200), () -> {
-      jvm.requireAlive();
-      if (!Files.exists(repo.resolve("api"))) {
-        return null;
-      }
-      return rpc().call("Version") != null;
-    });
+    awaitRepoApi("the client daemon to answer on its API", repo, apiPort, "VENUS_MARKET_CLIENT", Duration.ofSeconds(30));
     configured = true;
     return this;
   }
 
   Rpc rpc() {
-    try {
-      String token = Files.readString(repo.resolve("token"), StandardCharsets.US_ASCII).trim();
-      return new Rpc(URI.create("http://127.0.0.1:" + apiPort + "/rpc/v0"), token, "VENUS_MARKET_CLIENT",
-          Duration.ofSeconds(30));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return repoRpc(repo, apiPort, "VENUS_MARKET_CLIENT", Duration.ofSeconds(30));
   }
 
   /** The client's deals (ClientListDeals). */
@@ -120,24 +106,5 @@ final class ClientProcess implements AutoCloseable {
     cl.setErr(new PrintWriter(err, true));
     int exit = cl.execute(all.toArray(String[]::new));
     return new Cli(exit, out.toString(), err.toString());
-  }
-
-  boolean running() {
-    return jvm != null && jvm.alive();
-  }
-
-  void kill() {
-    jvm.kill();
-  }
-
-  void stop() {
-    jvm.stop();
-  }
-
-  @Override
-  public void close() {
-    if (running()) {
-      jvm.kill();
-    }
   }
 }

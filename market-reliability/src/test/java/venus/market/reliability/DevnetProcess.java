@@ -14,7 +14,7 @@ import venus.market.core.jsonrpc.Permission;
  * {@code market-devnet run} (the real {@code DevnetCli}) in its own JVM on fixed loopback ports, so the provider's
  * config stays valid across devnet restarts. The chain mines on its timer.
  */
-final class DevnetProcess implements AutoCloseable {
+final class DevnetProcess extends ProgramProcess {
   static final String MAIN = "venus.market.devnet.cli.DevnetCli";
 
   private final Path repo;
@@ -23,7 +23,6 @@ final class DevnetProcess implements AutoCloseable {
   private int walletPort = Ports.free();
   private boolean started;
   private Duration blockTime;
-  private ChildJvm jvm;
   private Rpc rpc;
 
   DevnetProcess(Path repo, Path log, Duration blockTime) {
@@ -119,24 +118,5 @@ final class DevnetProcess implements AutoCloseable {
 
   Path repo() {
     return repo;
-  }
-
-  boolean running() {
-    return jvm != null && jvm.alive();
-  }
-
-  void kill() {
-    jvm.kill();
-  }
-
-  void stop() {
-    jvm.stop();
-  }
-
-  @Override
-  public void close() {
-    if (running()) {
-      jvm.kill();
-    }
   }
 }

@@ -18,7 +18,7 @@ import venus.market.core.storagemarket.StorageDealStatus;
  * node and venus-wallet style signer on the devnet, filesystem piece storage, API and libp2p on fixed loopback
  * ports. The first start passes the guide's flags (saved into config.toml); restarts are a plain {@code solo-run}.
  */
-final class ProviderProcess implements AutoCloseable {
+final class ProviderProcess extends ProgramProcess {
   static final String MAIN = "venus.market.cli.VenusMarketMain";
   static final String MINER = "t01000";
 
@@ -29,7 +29,6 @@ final class ProviderProcess implements AutoCloseable {
   private final String policy;
   private int apiPort = Ports.free();
   private int p2pPort = Ports.free();
-  private ChildJvm jvm;
   private boolean configured;
   /** The solo-run --piecestorage flag, or null to keep what config.toml says (set before the first start). */
   private String pieceStorageFlag;
@@ -87,25 +86,13 @@ final class ProviderProcess implements AutoCloseable {
     Files.deleteIfExists(repo.resolve("api"));
     jvm = ChildJvm.start("provider", MAIN, args, List.of(), log);
     starts++;
-    Poll.until("the provider daemon to answer on its API", Duration.ofSeconds(120), Duration.ofMillis(200), () -> {
-      jvm.requireAlive();
-      if (!Files.exists(repo.resolve("api"))) {
-        return null;
-      }
-      return rpc().call("Version") != null;
-    });
+    awaitRepoApi("the provider daemon to answer on its API", repo, apiPort, "VENUS_MARKET", Duration.ofSeconds(20));
     configured = true;
     return this;
   }
 
   Rpc rpc() {
-    try {
-      String token = Files.readString(repo.resolve("token"), StandardCharsets.US_ASCII).trim();
-      return new Rpc(URI.create("http://127.0.0.1:" + apiPort + "/rpc/v0"), token, "VENUS_MARKET",
-          Duration.ofSeconds(20));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return repoRpc(repo, apiPort, "VENUS_MARKET", Duration.ofSeconds(20));
   }
 
   /** MarketGetDeal: the deal with its History. */
@@ -169,26 +156,7 @@ final class ProviderProcess implements AutoCloseable {
     return starts;
   }
 
-  boolean running() {
-    return jvm != null && jvm.alive();
-  }
-
-  void kill() {
-    jvm.kill();
-  }
-
-  void stop() {
-    jvm.stop();
-  }
-
   String tail() {
     return jvm == null ? "" : jvm.tail(60);
-  }
-
-  @Override
-  public void close() {
-    if (running()) {
-      jvm.kill();
-    }
   }
 }

@@ -1,0 +1,57 @@
+package venus.market.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** What the devnet, provider and client processes share: their JVM, kill -9, a clean stop, API readiness. */
+abstract class ProgramProcess implements AutoCloseable {
+  protected ChildJvm jvm;
+
+  boolean running() {
+    return jvm != null && jvm.alive();
+  }
+
+  void kill() {
+    jvm.kill();
+  }
+
+  void stop() {
+    jvm.stop();
+  }
+
+  /**
+   * Waits until the daemon has written {@code <repo>/api} again (a kill -9 leaves the old file, so the caller deletes
+   * it before the start) and answers Version with the repo's token.
+   */
+  void awaitRepoApi(String what, Path repo, int apiPort, String namespace, Duration callTimeout) {
+    Poll.until(what, Duration.ofSeconds(120), Duration.ofMillis(200), () -> {
+      jvm.requireAlive();
+      if (!Files.exists(repo.resolve("api"))) {
+        return null;
+      }
+      return repoRpc(repo, apiPort, namespace, callTimeout).call("Version") != null;
+    });
+  }
+
+  /** A JSON-RPC client for the daemon on {@code apiPort}, with the admin token the daemon wrote into its repo. */
+  static Rpc repoRpc(Path repo, int apiPort, String namespace, Duration callTimeout) {
+    try {
+      String token = Files.readString(repo.resolve("token"), StandardCharsets.US_ASCII).trim();
+      return new Rpc(URI.create("http://127.0.0.1:" + apiPort + "/rpc/v0"), token, namespace, callTimeout);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (running()) {
+      jvm.kill();
+    }
+  }
+}
