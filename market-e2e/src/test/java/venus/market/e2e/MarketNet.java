@@ -1,6 +1,7 @@
 package venus.market.e2e;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
@@ -75,6 +77,35 @@ final class MarketNet implements AutoCloseable {
 
   String miner() {
     return devnet.minerAddress().toString();
+  }
+
+  /**
+   * The deal tests' common start: devnet, provider (PublishMsgPeriod 1s) and client, the miner pointed at the market,
+   * the guide's ask, and {@code fil} FIL in the client's escrow (waited for).
+   */
+  static MarketNet startForDeals(Path dir, int fil) throws Exception {
+    MarketNet net = start(dir);
+    net.startProvider("1s");
+    net.startClient();
+    net.pointMinerAtMarket();
+    net.setGuideAsk();
+    net.client("actor-funds", "add", fil + "fil").ok();
+    await("the client's escrow", Duration.ofSeconds(30), () ->
+        net.client("actor-funds", "balances").out().contains("Escrowed Funds:        " + fil + " FIL")
+            ? Optional.of(true) : Optional.empty());
+    return net;
+  }
+
+  /** The miner as the guide types it ("f01000"). */
+  String minerF0() {
+    return "f0" + miner().substring(2);
+  }
+
+  /** {@code size} reproducible random bytes in a file under the test directory. */
+  Path randomFile(String name, int size) throws IOException {
+    byte[] data = new byte[size];
+    new Random(size).nextBytes(data);
+    return Files.write(dir.resolve(name), data);
   }
 
   Address clientAddress() {

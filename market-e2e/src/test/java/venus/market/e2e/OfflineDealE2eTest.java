@@ -2,12 +2,10 @@ package venus.market.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,16 +25,8 @@ class OfflineDealE2eTest {
 
   @BeforeEach
   void start() throws Exception {
-    net = MarketNet.start(dir);
-    net.startProvider("1s");
-    net.startClient();
-    net.pointMinerAtMarket();
-    net.setGuideAsk();
     // the guide's 0.01 FIL per epoch for 518400 epochs
-    net.client("actor-funds", "add", "5200fil").ok();
-    MarketNet.await("the client's escrow", Duration.ofSeconds(30), () ->
-        net.client("actor-funds", "balances").out().contains("Escrowed Funds:        5200 FIL")
-            ? Optional.of(true) : Optional.empty());
+    net = MarketNet.startForDeals(dir, 5200);
   }
 
   @AfterEach
@@ -44,19 +34,9 @@ class OfflineDealE2eTest {
     net.close();
   }
 
-  private String minerF0() {
-    return "f0" + net.miner().substring(2);
-  }
-
-  private Path randomFile(String name, int size) throws Exception {
-    byte[] data = new byte[size];
-    new Random(size).nextBytes(data);
-    return Files.write(dir.resolve(name), data);
-  }
-
   @Test
   void offlineDealWithImportDataReachesAwaitingPreCommitAndSurvivesAClientRestart() throws Exception {
-    Path file = randomFile("README.md", 3000);
+    Path file = net.randomFile("README.md", 3000);
     String imported = net.client("data", "import", file.toString()).ok();
     String root = imported.substring(imported.indexOf("Root ") + 5).trim();
     Path car = dir.resolve("readme.md.car");
@@ -66,7 +46,7 @@ class OfflineDealE2eTest {
     String pieceBytes = commP.get(2).substring("Piece size in bytes:  ".length()).trim();
 
     String proposal = net.client("storage", "deals", "init", "--manual-piece-cid=" + pieceCid,
-        "--manual-piece-size=" + pieceBytes, root, minerF0(), "0.01fil", "518400").ok().trim();
+        "--manual-piece-size=" + pieceBytes, root, net.minerF0(), "0.01fil", "518400").ok().trim();
     assertThat(proposal).startsWith("bafyrei");
 
     // the provider accepted the deal and waits for the data to be brought to it

@@ -2,12 +2,9 @@ package venus.market.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,15 +23,7 @@ class OnlineDealE2eTest {
 
   @BeforeEach
   void start() throws Exception {
-    net = MarketNet.start(dir);
-    net.startProvider("1s");
-    net.startClient();
-    net.pointMinerAtMarket();
-    net.setGuideAsk();
-    net.client("actor-funds", "add", "10fil").ok();
-    MarketNet.await("the client's escrow", Duration.ofSeconds(30), () ->
-        net.client("actor-funds", "balances").out().contains("Escrowed Funds:        10 FIL")
-            ? Optional.of(true) : Optional.empty());
+    net = MarketNet.startForDeals(dir, 10);
   }
 
   @AfterEach
@@ -42,23 +31,13 @@ class OnlineDealE2eTest {
     net.close();
   }
 
-  private String minerF0() {
-    return "f0" + net.miner().substring(2);
-  }
-
-  private Path randomFile(String name, int size) throws Exception {
-    byte[] data = new byte[size];
-    new Random(size).nextBytes(data);
-    return Files.write(dir.resolve(name), data);
-  }
-
   @Test
   void onlineDealReachesAwaitingPreCommitOnBothSides() throws Exception {
-    Path file = randomFile("movie.bin", 809);
+    Path file = net.randomFile("movie.bin", 809);
     String root = net.client("data", "import", "-q", file.toString()).ok().trim();
 
     // the guide's interactive init: data CID, duration in days, miner, accept
-    MarketNet.Cli init = net.clientWithInput(root + "\n180\n" + minerF0() + "\nyes\n", "storage", "deals", "init");
+    MarketNet.Cli init = net.clientWithInput(root + "\n180\n" + net.minerF0() + "\nyes\n", "storage", "deals", "init");
     List<String> lines = init.ok().lines().toList();
     assertThat(lines.get(1)).matches("PieceCid:  baga\\S+  PayLoadSize: \\d+ PieceSize: \\d+");
     String pieceCid = lines.get(1).split("\\s+")[1];

@@ -2,12 +2,9 @@ package venus.market.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,15 +30,7 @@ class SealingE2eTest {
 
   @BeforeEach
   void start() throws Exception {
-    net = MarketNet.start(dir);
-    net.startProvider("1s");
-    net.startClient();
-    net.pointMinerAtMarket();
-    net.setGuideAsk();
-    net.client("actor-funds", "add", "5200fil").ok();
-    MarketNet.await("the client's escrow", Duration.ofSeconds(30), () ->
-        net.client("actor-funds", "balances").out().contains("Escrowed Funds:        5200 FIL")
-            ? Optional.of(true) : Optional.empty());
+    net = MarketNet.startForDeals(dir, 5200);
   }
 
   @AfterEach
@@ -52,17 +41,11 @@ class SealingE2eTest {
     net.close();
   }
 
-  private Path randomFile(String name, int size) throws Exception {
-    byte[] data = new byte[size];
-    new Random(size).nextBytes(data);
-    return Files.write(dir.resolve(name), data);
-  }
-
   @Test
   void onlineAndOfflineDealsAreSealedAndBecomeActiveOnBothSides() throws Exception {
     String miner = "f0" + net.miner().substring(2);
     // online deal, the guide's interactive init
-    String root1 = net.client("data", "import", "-q", randomFile("movie.bin", 809).toString()).ok().trim();
+    String root1 = net.client("data", "import", "-q", net.randomFile("movie.bin", 809).toString()).ok().trim();
     List<String> init = net.clientWithInput(root1 + "\n180\n" + miner + "\nyes\n", "storage", "deals", "init")
         .ok().lines().toList();
     String online = init.get(init.size() - 1).substring(init.get(init.size() - 1).lastIndexOf(' ') + 1);
@@ -70,7 +53,7 @@ class SealingE2eTest {
     net.awaitProviderState(online, "StorageDealAwaitingPreCommit", TIMEOUT);
 
     // offline deal: generate-car, commP, manual init, import-data on the provider
-    Path file = randomFile("README.md", 3000);
+    Path file = net.randomFile("README.md", 3000);
     String root2 = net.client("data", "import", "-q", file.toString()).ok().trim();
     Path car = dir.resolve("readme.md.car");
     net.client("data", "generate-car", file.toString(), car.toString()).ok();
