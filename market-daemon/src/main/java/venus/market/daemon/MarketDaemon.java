@@ -265,7 +265,7 @@ public final class MarketDaemon implements AutoCloseable {
       closers.push(DealPublishing.install(config, node, signer, store, dealStore, pipeline,
           registry.namespace(MarketApi.NAMESPACE), publishing));
       closers.push(DataTransfers.install(DataTransfers.Settings.from(cfg, repo.root()), pipeline, pieces, p2p.host(),
-          TransferOptions.defaults()));
+          TransferOptions.defaults().withTestHooks(System.getProperties())));
       sealer = new SealerDeals(pipeline, dealStore, () -> node.chainHead().height());
       SealerRpc.register(registry.namespace(MarketApi.NAMESPACE), sealer);
       DealRpc.register(registry.namespace(MarketApi.NAMESPACE), dealStore, deals);

@@ -43,7 +43,8 @@ final class ChildJvm {
     cmd.add(mainClass);
     cmd.addAll(args);
     Files.createDirectories(log.getParent());
-    Files.writeString(log, "\n=== start " + name + ": " + String.join(" ", args) + "\n", StandardCharsets.UTF_8,
+    Files.writeString(log, "\n=== start " + name + ": " + String.join(" ", sysProps) + " " + String.join(" ", args)
+        + "\n", StandardCharsets.UTF_8,
         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -79,8 +79,10 @@ final class ClientProcess extends ProgramProcess {
           "--libp2p-listen", "/ip4/127.0.0.1/tcp/" + p2pPort, "--http-listen", "/ip4/127.0.0.1/tcp/" + httpPort));
     }
     Files.deleteIfExists(repo.resolve("api"));
-    jvm = ChildJvm.start("client", MAIN, args, List.of("-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider",
-        "-Dslf4j.internal.verbosity=WARN"), log);
+    List<String> props = new ArrayList<>(List.of("-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider",
+        "-Dslf4j.internal.verbosity=WARN"));
+    props.addAll(sysProps);
+    jvm = ChildJvm.start("client", MAIN, args, props, log);
     awaitRepoApi("the client daemon to answer on its API", repo, apiPort, "VENUS_MARKET_CLIENT", Duration.ofSeconds(30));
     configured = true;
     return this;
@@ -93,6 +95,16 @@ final class ClientProcess extends ProgramProcess {
   /** The client's deals (ClientListDeals). */
   JsonNode deals() {
     return rpc().call("ClientListDeals");
+  }
+
+  /** The client's deal with this proposal CID, or null while it does not list it. */
+  JsonNode deal(String proposalCid) {
+    for (JsonNode d : deals()) {
+      if (d.toString().contains(proposalCid)) {
+        return d;
+      }
+    }
+    return null;
   }
 
   /** One {@code market-client} command line against this repo, in-process. */

@@ -60,7 +60,7 @@ class OfflineDealCrashTest {
     DealSeeder chain = new DealSeeder(devnet);
     chain.fundClient(5);
     provider.rpc().call("MarketSetAsk", ProviderProcess.MINER, "0", "0", 86400L, 512L, 8L << 20);
-    pointMinerAtMarket();
+    provider.pointMinerHere();
     client = new ClientProcess(tmp.resolve("client"), logs.resolve("client.log"), devnet, chain.client().toString())
         .start();
 
@@ -88,7 +88,7 @@ class OfflineDealCrashTest {
     ClientProcess.Cli initResult = init.join();
     client.start();
     JsonNode clientDeal = Poll.until("the restarted client to know the deal", STEP, Duration.ofMillis(200),
-        () -> clientDealOf(proposal));
+        () -> client.deal(proposal));
     assertThat(provider.rpc().call("MarketListIncompleteDeals", "").size()).isEqualTo(1);
     table.add("client", "proposal sent over mk/1.2.0, provider recorded it (init exit " + initResult.exit() + ")", 1,
         "no second deal; the client keeps its deal", "one provider deal; the client lists it ("
@@ -141,7 +141,7 @@ class OfflineDealCrashTest {
     // The client's own state or the provider state it fetched over status/1.2.0 (a client before the deal-ID-0 fix
     // of the e2e branch keeps the first deal of a fresh chain in CheckForAcceptance, but still shows the provider's).
     JsonNode seen = Poll.until("the client to see its deal published", STEP, Duration.ofMillis(200), () -> {
-      JsonNode d = clientDealOf(proposal);
+      JsonNode d = client.deal(proposal);
       return d != null && d.toString().contains("StorageDealAwaitingPreCommit") ? d : null;
     });
     assertThat(seen.toString()).doesNotContain("StorageDealError");
@@ -169,27 +169,6 @@ class OfflineDealCrashTest {
     table.write(Paths.get("target", "crash-table-offline.md"), "An offline deal with three processes "
         + "(OfflineDealCrashTest)", "1 deal, " + table.rows().size() + " kills; one PublishStorageDeals on chain "
         + "carrying it once; piece stored once under its CID, no temp file; reservation released.");
-  }
-
-  void pointMinerAtMarket() {
-    JsonNode listen = provider.rpc().call("NetAddrsListen");
-    String peer = listen.get("ID").asText();
-    String maddr = listen.get("Addrs").get(0).asText();
-    provider.rpc().call("ActorSetAddrs", ProviderProcess.MINER, List.of(maddr), 0L);
-    provider.rpc().call("ActorSetPeerID", ProviderProcess.MINER, peer, 0L);
-    Poll.until("the miner's peer ID on chain", STEP, Duration.ofMillis(200), () -> {
-      JsonNode info = devnet.rpc().call("StateMinerInfo", ProviderProcess.MINER, null);
-      return peer.equals(info.get("PeerId").asText()) && info.get("Multiaddrs").size() == 1;
-    });
-  }
-
-  JsonNode clientDealOf(String proposal) {
-    for (JsonNode d : client.deals()) {
-      if (d.toString().contains(proposal)) {
-        return d;
-      }
-    }
-    return null;
   }
 
   static String text(JsonNode n, String... names) {

@@ -7,10 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** What the devnet, provider and client processes share: their JVM, kill -9, a clean stop, API readiness. */
 abstract class ProgramProcess implements AutoCloseable {
   protected ChildJvm jvm;
+  /** Extra -D options of the next starts: the programs' test hooks (none by default). */
+  protected List<String> sysProps = List.of();
+
+  /** Sets the extra {@code -Dname=value} options for the next start and those after it. */
+  void sysProps(String... props) {
+    sysProps = List.of(props);
+  }
+
+  /** The log the process appends to (valid once started). */
+  Path log() {
+    return jvm.log();
+  }
 
   boolean running() {
     return jvm != null && jvm.alive();

@@ -84,7 +84,7 @@ final class ProviderProcess extends ProgramProcess {
     }
     // kill -9 leaves the api file behind: readiness is "the file was written again and the API answers".
     Files.deleteIfExists(repo.resolve("api"));
-    jvm = ChildJvm.start("provider", MAIN, args, List.of(), log);
+    jvm = ChildJvm.start("provider", MAIN, args, sysProps, log);
     starts++;
     awaitRepoApi("the provider daemon to answer on its API", repo, apiPort, "VENUS_MARKET", Duration.ofSeconds(20));
     configured = true;
@@ -117,6 +117,19 @@ final class ProviderProcess extends ProgramProcess {
             + d.get("Message").asText() + " (waiting for " + state.goName() + ")");
       }
       return null;
+    });
+  }
+
+  /** Registers this daemon's peer ID and listen address as the miner's on chain, and waits until they are there. */
+  void pointMinerHere() {
+    JsonNode listen = rpc().call("NetAddrsListen");
+    String peer = listen.get("ID").asText();
+    String maddr = listen.get("Addrs").get(0).asText();
+    rpc().call("ActorSetAddrs", MINER, List.of(maddr), 0L);
+    rpc().call("ActorSetPeerID", MINER, peer, 0L);
+    Poll.until("the miner's peer ID on chain", Duration.ofSeconds(90), Duration.ofMillis(200), () -> {
+      JsonNode info = devnet.rpc().call("StateMinerInfo", MINER, null);
+      return peer.equals(info.get("PeerId").asText()) && info.get("Multiaddrs").size() == 1;
     });
   }
 

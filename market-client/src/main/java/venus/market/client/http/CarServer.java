@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class CarServer implements AutoCloseable {
   public static final String PATH_PREFIX = "/deals/";
+  /**
+   * Test-only: bytes per second each response is limited to, so crash tests with real processes can kill the
+   * client or the provider mid-transfer (market-reliability). Unset or 0 = no limit; nothing sets it outside tests.
+   */
+  public static final String TEST_BYTES_PER_SECOND = "venus.market.test.carServerBytesPerSecond";
   private static final Logger LOG = LoggerFactory.getLogger(CarServer.class);
   private static final int CHUNK = 1 << 16;
 
@@ -40,12 +45,17 @@ public final class CarServer implements AutoCloseable {
   }
 
   public static CarServer start(String host, int port, CarTransfers transfers) throws Exception {
+    return start(host, port, transfers, Long.getLong(TEST_BYTES_PER_SECOND, 0));
+  }
+
+  /** @param bytesPerSecond limit per response, 0 = none (the test hook {@link #TEST_BYTES_PER_SECOND}) */
+  static CarServer start(String host, int port, CarTransfers transfers, long bytesPerSecond) throws Exception {
     Server server = new Server();
     ServerConnector c = new ServerConnector(server);
     c.setHost(host);
     c.setPort(port);
     server.addConnector(c);
-    server.setHandler(new CarHandler(transfers));
+    server.setHandler(new CarHandler(transfers, bytesPerSecond));
     try {
       server.start();
     } catch (Exception e) {
@@ -66,10 +76,12 @@ public final class CarServer implements AutoCloseable {
 
   private static final class CarHandler extends Handler.Abstract {
     private final CarTransfers transfers;
+    private final long bytesPerSecond;
 
-    CarHandler(CarTransfers transfers) {
+    CarHandler(CarTransfers transfers, long bytesPerSecond) {
       super(InvocationType.BLOCKING);
       this.transfers = transfers;
+      this.bytesPerSecond = bytesPerSecond;
     }
 
     @Override
@@ -119,6 +131,7 @@ public final class CarServer implements AutoCloseable {
         in.skipNBytes(first);
         byte[] buf = new byte[CHUNK];
         long left = length;
+        long started = System.nanoTime();
         while (left > 0) {
           int n = in.read(buf, 0, (int) Math.min(buf.length, left));
           if (n < 0) {
@@ -126,6 +139,7 @@ public final class CarServer implements AutoCloseable {
           }
           out.write(buf, 0, n);
           left -= n;
+          pace(length - left, started);
         }
       } catch (IOException e) {
         LOG.warn("CAR transfer deal={} stopped: {}", uuid, e.toString());
@@ -136,6 +150,22 @@ public final class CarServer implements AutoCloseable {
       LOG.info("served CAR deal={} bytes={}-{}", uuid, first, first + length - 1);
       callback.succeeded();
       return true;
+    }
+
+    /** The test hook {@link #TEST_BYTES_PER_SECOND}: waits until {@code sent} bytes are due at that rate. */
+    private void pace(long sent, long startNanos) throws IOException {
+      if (bytesPerSecond <= 0) {
+        return;
+      }
+      long wait = startNanos + (long) (sent * 1e9 / bytesPerSecond) - System.nanoTime();
+      if (wait > 0) {
+        try {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("stopped while throttled");
+        }
+      }
     }
 
     private static boolean authorized(String header, String token) {

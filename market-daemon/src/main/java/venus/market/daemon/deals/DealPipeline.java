@@ -31,6 +31,8 @@ public final class DealPipeline implements AutoCloseable {
   private final DealStateMachine deals;
   private final ExecutorService workers;
   private final Map<StorageDealStatus, DealStage> stages = new EnumMap<>(StorageDealStatus.class);
+  /** Off unless a crash test sets {@value StagePauses#PROPERTY}. */
+  private final StagePauses pauses = StagePauses.fromSystemProperties();
   private volatile boolean closed;
 
   /** A pipeline with {@code threads} workers (stages may block on one deal's I/O; size for concurrent transfers). */
@@ -147,6 +149,12 @@ public final class DealPipeline implements AutoCloseable {
 
   private void run(DealStage stage, ProviderDeal scheduled) {
     Cid cid = scheduled.proposalCid();
+    try {
+      pauses.before(scheduled.state());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return; // closing while paused: the stage runs after restart
+    }
     // Re-read: another event may have moved the deal since it was scheduled; then that state's stage runs instead.
     Optional<ProviderDeal> now = deals.get(cid);
     if (now.isEmpty() || now.get().state() != scheduled.state() || closed) {

@@ -73,6 +73,18 @@ final class HttpPullSource implements PullSource {
       r = client.send(b.build(), info -> stream);
     } catch (IllegalArgumentException e) {
       throw new TransferFailedException("cannot request " + request.redactedUrl() + ": " + e.getMessage());
+    } catch (java.net.ConnectException e) {
+      // The JDK client's ConnectException often has no message (nor has its cause, a ClosedChannelException); say
+      // plainly what failed, as it ends up in the deal's message when the retries run out.
+      Throwable t = e;
+      while (t != null && t.getMessage() == null) {
+        t = t.getCause();
+      }
+      String where = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+      java.net.ConnectException plain = new java.net.ConnectException("cannot connect to the client's data server at "
+          + where + (t == null ? "" : " (" + t.getMessage() + ")") + "; is it running?");
+      plain.initCause(e);
+      throw plain;
     }
     return new PullResponse(r.statusCode(), r.headers().firstValueAsLong("content-length").orElse(-1),
         r.headers().firstValue("content-range").orElse(null), r.body());

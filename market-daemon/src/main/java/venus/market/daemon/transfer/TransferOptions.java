@@ -1,6 +1,7 @@
 package venus.market.daemon.transfer;
 
 import java.time.Duration;
+import java.util.Properties;
 
 /**
  * How transfers retry and report; the limits an operator sets (concurrency, staging space) come from config.
@@ -16,6 +17,12 @@ import java.time.Duration;
 public record TransferOptions(Duration minBackoff, Duration maxBackoff, double backoffFactor, int maxAttempts,
     Duration stallTimeout, Duration progressInterval, double progressFraction) {
 
+  /**
+   * Test-only: {@code <minBackoffMillis>,<maxBackoffMillis>,<maxAttempts>} instead of boost's retry schedule, so a
+   * test can watch a transfer give up on a client that never comes back within seconds rather than an hour.
+   */
+  public static final String TEST_RETRY = "venus.market.test.transferRetry";
+
   public TransferOptions {
     if (minBackoff.isNegative() || maxBackoff.compareTo(minBackoff) < 0 || backoffFactor < 1 || maxAttempts < 1
         || stallTimeout.isZero() || stallTimeout.isNegative() || progressFraction <= 0 || progressFraction > 1) {
@@ -27,6 +34,24 @@ public record TransferOptions(Duration minBackoff, Duration maxBackoff, double b
   public static TransferOptions defaults() {
     return new TransferOptions(Duration.ofSeconds(5), Duration.ofMinutes(10), 1.5, 15, Duration.ofMinutes(5),
         Duration.ofSeconds(5), 0.05);
+  }
+
+  /**
+   * These options with the test hook {@link #TEST_RETRY} applied when it is set in {@code props} (the daemon passes
+   * the system properties; nothing sets it outside tests).
+   */
+  public TransferOptions withTestHooks(Properties props) {
+    String retry = props.getProperty(TEST_RETRY, "").trim();
+    if (retry.isEmpty()) {
+      return this;
+    }
+    String[] p = retry.split(",");
+    if (p.length != 3) {
+      throw new IllegalArgumentException(TEST_RETRY + " must be <minBackoffMillis>,<maxBackoffMillis>,<maxAttempts>, "
+          + "got " + retry);
+    }
+    return withBackoff(Duration.ofMillis(Long.parseLong(p[0].trim())), Duration.ofMillis(Long.parseLong(p[1].trim())),
+        Integer.parseInt(p[2].trim()));
   }
 
   public TransferOptions withBackoff(Duration min, Duration max, int attempts) {

@@ -70,6 +70,21 @@ class HttpPullTest {
   }
 
   @Test
+  void theRetryTestHookIsOffUnlessSetAndThenReplacesTheSchedule() {
+    assertThat(TransferOptions.defaults().withTestHooks(new java.util.Properties()))
+        .isEqualTo(TransferOptions.defaults());
+    java.util.Properties hooks = new java.util.Properties();
+    hooks.setProperty(TransferOptions.TEST_RETRY, "500, 2000, 5");
+    TransferOptions o = TransferOptions.defaults().withTestHooks(hooks);
+    assertThat(o.minBackoff()).isEqualTo(Duration.ofMillis(500));
+    assertThat(o.maxBackoff()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(o.maxAttempts()).isEqualTo(5);
+    hooks.setProperty(TransferOptions.TEST_RETRY, "500,5");
+    assertThatThrownBy(() -> TransferOptions.defaults().withTestHooks(hooks))
+        .hasMessageContaining(TransferOptions.TEST_RETRY);
+  }
+
+  @Test
   void aDroppedConnectionResumesWithARangeAndFetchesOnlyTheRest() throws Exception {
     String path = offer();
     long cut = 1_000_000;
@@ -145,7 +160,9 @@ class HttpPullTest {
     HttpPullSource dead = new HttpPullSource(HttpPullSource.newClient(Duration.ofSeconds(2)),
         new TransferRequest("http://127.0.0.1:1/deals/x", Map.of()), Duration.ofSeconds(1));
     assertThatThrownBy(() -> new PullTransfer("d", dead, file, car.size(), fast(), b -> { }).run(0))
-        .isInstanceOf(TransferFailedException.class).hasMessageContaining("after 4 attempts without progress");
+        .isInstanceOf(TransferFailedException.class).hasMessageContaining("after 4 attempts without progress")
+        .hasMessageContaining("cannot connect to the client's data server at 127.0.0.1:1")
+        .hasMessageContaining("is it running?").hasMessageNotContaining("null");
   }
 
   @Test
