@@ -133,13 +133,13 @@ public final class CarServer implements AutoCloseable {
         long left = length;
         long started = System.nanoTime();
         while (left > 0) {
+          pace(length - left, started);
           int n = in.read(buf, 0, (int) Math.min(buf.length, left));
           if (n < 0) {
             throw new IOException("CAR of deal " + uuid + " shrank while serving it");
           }
           out.write(buf, 0, n);
           left -= n;
-          pace(length - left, started);
         }
       } catch (IOException e) {
         LOG.warn("CAR transfer deal={} stopped: {}", uuid, e.toString());

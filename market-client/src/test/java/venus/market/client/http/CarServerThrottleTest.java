@@ -38,7 +38,8 @@ class CarServerThrottleTest {
       long elapsed = System.nanoTime() - start;
       assertThat(whole.statusCode()).isEqualTo(200);
       assertThat(whole.body()).isEqualTo(car);
-      assertThat(elapsed).as("256 KiB at 512 KiB/s").isGreaterThanOrEqualTo(500_000_000L);
+      // 64 KiB writes, each once the bytes before it are due: the last one goes out at 192 KiB / 512 KiB/s
+      assertThat(elapsed).as("256 KiB at 512 KiB/s").isGreaterThanOrEqualTo(375_000_000L);
 
       HttpResponse<byte[]> rest = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer t")
           .header("Range", "bytes=200000-").build(), HttpResponse.BodyHandlers.ofByteArray());
