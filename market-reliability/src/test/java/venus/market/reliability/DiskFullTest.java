@@ -24,8 +24,8 @@ import venus.market.core.storagemarket.StorageDealStatus;
 /**
  * A full disk under the provider process's filesystem piece storage: the piece directory is a 4 MiB tmpfs and the
  * deal's CAR is 6 MiB. import-data fails with the operating system's "No space left on device", naming the piece
- * store and its directory, leaves no temp file and no piece, and the deal still waits for its data; after the filesystem grows
- * (remount) the same import succeeds. Needs permission to mount a tmpfs (root with CAP_SYS_ADMIN, as on the build
+ * store and its directory, leaves no temp file and no piece, and the deal still waits for its data; after the
+ * filesystem grows (remount) the same import succeeds. Needs permission to mount a tmpfs (root with CAP_SYS_ADMIN, as on the build
  * machine); where mounting is refused the test is reported as skipped with that reason.
  */
 class DiskFullTest {

@@ -305,7 +305,8 @@ public final class DataTransfers implements AutoCloseable {
       fail(cid, ProviderEvent.DATA_TRANSFER_FAILED, "staging directory " + staging.dir() + ": " + e.getMessage()
           + "; the staged data was removed. " + (full ? "Free space under " + staging.dir() + (staging.limit() > 0
           ? ", keep MaxStagingDealsBytes (now " + staging.limit() + ") within what that disk holds," : "")
-          + " or set TransferPath to a larger disk" : "Check that disk") + "; the client can then propose the deal again");
+          + " or set TransferPath to a larger disk" : "Check that disk")
+          + "; the client can then propose the deal again");
     } catch (IOException e) {
       fail(cid, ProviderEvent.DATA_TRANSFER_FAILED, "cannot write the deal's staging file under " + staging.dir()
           + ": " + e.getMessage());
