@@ -94,7 +94,10 @@ final class ProviderProcess extends ProgramProcess {
     }
     // kill -9 leaves the api file behind: readiness is "the file was written again and the API answers".
     Files.deleteIfExists(repo.resolve("api"));
-    jvm = ChildJvm.start("provider", MAIN, args, List.of(), log);
+    // ChildJvm sets java.net.preferIPv4Stack=true, under which an IPv6 listen address cannot be bound
+    List<String> sysProps = moreListen.stream().anyMatch(a -> a.startsWith("/ip6/"))
+        ? List.of("-Djava.net.preferIPv4Stack=false") : List.of();
+    jvm = ChildJvm.start("provider", MAIN, args, sysProps, log);
     starts++;
     awaitRepoApi("the provider daemon to answer on its API", repo, apiPort, "VENUS_MARKET", Duration.ofSeconds(20));
     configured = true;

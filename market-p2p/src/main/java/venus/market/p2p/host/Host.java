@@ -119,7 +119,9 @@ public final class Host implements Closeable {
         });
     ChannelFuture f = b.bind(sa).awaitUninterruptibly();
     if (!f.isSuccess()) {
-      throw new IOException("cannot listen on " + addr + ": " + f.cause().getMessage(), f.cause());
+      // e.g. UnsupportedAddressTypeException (IPv6 under -Djava.net.preferIPv4Stack=true) has no message
+      String why = f.cause().getMessage() != null ? f.cause().getMessage() : f.cause().getClass().getSimpleName();
+      throw new IOException("cannot listen on " + addr + ": " + why, f.cause());
     }
     servers.add(f.channel());
     // Keep the requested address and family and take only the port: a JDK dual-stack socket bound to

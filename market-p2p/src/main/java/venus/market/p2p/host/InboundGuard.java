@@ -182,7 +182,10 @@ final class InboundGuard {
     return key instanceof Inet6Address ? key.getHostAddress() + "/64" : key.getHostAddress();
   }
 
-  /** A refusal counter whose log lines are rate-limited: the first at INFO, then at most one per 10 s, the rest DEBUG. */
+  /**
+   * A refusal counter whose log lines are rate-limited: at INFO the first, each time the count reaches a power of two
+   * (so a burst shows its size in a dozen lines) and one at least every 10 s while refusals go on; the rest at DEBUG.
+   */
   private static final class Refusals {
     final AtomicLong count = new AtomicLong();
     private final AtomicLong lastInfo = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
@@ -191,7 +194,8 @@ final class InboundGuard {
       long n = count.incrementAndGet();
       long now = System.nanoTime();
       long last = lastInfo.get();
-      if (now - last >= LOG_EVERY_NANOS && lastInfo.compareAndSet(last, now)) {
+      boolean powerOfTwo = (n & (n - 1)) == 0;
+      if (powerOfTwo || now - last >= LOG_EVERY_NANOS && lastInfo.compareAndSet(last, now)) {
         Object[] withCount = Arrays.copyOf(args, args.length + 1);
         withCount[args.length] = n;
         LOG.info(format + "; {} refused so far", withCount);
