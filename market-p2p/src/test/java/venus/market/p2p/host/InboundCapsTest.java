@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import venus.market.p2p.P2pStream;
 import venus.market.p2p.crypto.Ed25519;
+import venus.market.p2p.mplex.MplexSession;
 import venus.market.p2p.multiaddr.Multiaddr;
 import venus.market.p2p.mux.MuxedStream;
 import venus.market.p2p.yamux.YamuxSession;
@@ -172,6 +173,26 @@ class InboundCapsTest {
     eventually("handlers released", () -> host.inboundStats().streamHandlers() == 0);
     echo(honest, toHost);
     assertThat(host.inboundStats().peakStreamHandlers()).isEqualTo(10);
+  }
+
+  @Test
+  void overMplexTheExcessStreamsAreResetToo() throws Exception {
+    List<String> mplex = List.of(MplexSession.PROTOCOL_ID);
+    HostConfig cfg = TestHosts.config(Ed25519.generate(), mplex)
+        .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(10))
+        .withInboundLimits(new InboundLimits(8, 16, 64, 4, 64, true));
+    host = TestHosts.start(cfg);
+    Host a = TestHosts.start(TestHosts.config(Ed25519.generate(), mplex).withLimits(4096, 1024, 4 << 20));
+    open.add(a);
+    List<MuxedStream> fromA = flood(a, v4(), 200, 0);
+    eventually("A's excess streams reset", () -> resets(fromA) == 196);
+    assertThat(host.inboundStats().refusedStreamsPerPeer()).isEqualTo(196);
+    assertThat(host.inboundStats().streamHandlers()).isEqualTo(4);
+    fromA.forEach(MuxedStream::reset);
+    eventually("handlers released", () -> host.inboundStats().streamHandlers() == 0);
+    Connection c = a.connection(host.peerId()).orElseThrow();
+    assertThat(c.muxer()).isEqualTo(MplexSession.PROTOCOL_ID);
+    echo(a, c);
   }
 
   /**
