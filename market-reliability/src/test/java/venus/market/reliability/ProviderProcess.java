@@ -33,6 +33,8 @@ final class ProviderProcess extends ProgramProcess {
   /** The solo-run --piecestorage flag, or null to keep what config.toml says (set before the first start). */
   private String pieceStorageFlag;
   private int starts;
+  /** Added to the daemon's environment at every start (e.g. VENUS_MARKET_CHAIN_POLL). */
+  private Map<String, String> env = Map.of();
 
   /** @param policy top-level config.toml lines (deal policy) written before the first start */
   ProviderProcess(Path repo, Path pieces, Path log, DevnetProcess devnet, String policy) {
@@ -47,6 +49,12 @@ final class ProviderProcess extends ProgramProcess {
   /** Piece storage from the config.toml lines in {@code policy} instead of the --piecestorage flag. */
   ProviderProcess withPieceStorageFromConfig() {
     this.pieceStorageFlag = null;
+    return this;
+  }
+
+  /** Environment variables for the daemon (set before the first start; kept for restarts). */
+  ProviderProcess withEnv(Map<String, String> env) {
+    this.env = Map.copyOf(env);
     return this;
   }
 
@@ -84,7 +92,7 @@ final class ProviderProcess extends ProgramProcess {
     }
     // kill -9 leaves the api file behind: readiness is "the file was written again and the API answers".
     Files.deleteIfExists(repo.resolve("api"));
-    jvm = ChildJvm.start("provider", MAIN, args, List.of(), log);
+    jvm = ChildJvm.start("provider", MAIN, args, List.of(), env, log);
     starts++;
     awaitRepoApi("the provider daemon to answer on its API", repo, apiPort, "VENUS_MARKET", Duration.ofSeconds(20));
     configured = true;
