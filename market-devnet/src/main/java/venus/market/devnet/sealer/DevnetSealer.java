@@ -49,7 +49,9 @@ import venus.market.core.piece.ZeroComm;
  *
  * <p>No proofs are computed: the devnet accepts any non-empty proof. Sector numbers continue after the highest the
  * miner has on chain, so a restarted sealer asks again for the sector it was filling and the market returns the same
- * assignment.
+ * assignment. A sector pre-committed but not proven (the sealer or the node died in between) is proven first, with
+ * the market's assignment for it. Node calls other than a push are retried while the node restarts, and a round
+ * starts only once the worker has no message left in the pool, so nothing pushed before a restart is pushed twice.
  */
 public final class DevnetSealer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DevnetSealer.class);
