@@ -43,6 +43,9 @@ final class ChildJvm {
     cmd.add("-XX:+UseSerialGC");
     cmd.add("-Xmx384m");
     cmd.add("-Djava.net.preferIPv4Stack=true");
+    // As the launchers run daemons: commP on the JDK's SHA-256 block function (market-core CompressLanes).
+    cmd.add("--add-opens");
+    cmd.add("java.base/sun.security.provider=ALL-UNNAMED");
     cmd.addAll(sysProps);
     cmd.add("-cp");
     cmd.add(classpath());
