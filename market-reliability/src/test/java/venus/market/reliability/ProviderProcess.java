@@ -33,6 +33,8 @@ final class ProviderProcess extends ProgramProcess {
   /** The solo-run --piecestorage flag, or null to keep what config.toml says (set before the first start). */
   private String pieceStorageFlag;
   private int starts;
+  /** Added to the daemon's environment at every start (e.g. VENUS_MARKET_CHAIN_POLL). */
+  private Map<String, String> env = Map.of();
   /** Further [Libp2p] ListenAddresses after the fixed 127.0.0.1 one (set before the first start). */
   private final List<String> moreListen = new ArrayList<>();
 
@@ -49,6 +51,12 @@ final class ProviderProcess extends ProgramProcess {
   /** Piece storage from the config.toml lines in {@code policy} instead of the --piecestorage flag. */
   ProviderProcess withPieceStorageFromConfig() {
     this.pieceStorageFlag = null;
+    return this;
+  }
+
+  /** Environment variables for the daemon (set before the first start; kept for restarts). */
+  ProviderProcess withEnv(Map<String, String> env) {
+    this.env = Map.copyOf(env);
     return this;
   }
 
@@ -97,7 +105,7 @@ final class ProviderProcess extends ProgramProcess {
     // ChildJvm sets java.net.preferIPv4Stack=true, under which an IPv6 listen address cannot be bound
     List<String> sysProps = moreListen.stream().anyMatch(a -> a.startsWith("/ip6/"))
         ? List.of("-Djava.net.preferIPv4Stack=false") : List.of();
-    jvm = ChildJvm.start("provider", MAIN, args, sysProps, log);
+    jvm = ChildJvm.start("provider", MAIN, args, sysProps, env, log);
     starts++;
     awaitRepoApi("the provider daemon to answer on its API", repo, apiPort, "VENUS_MARKET", Duration.ofSeconds(20));
     configured = true;
