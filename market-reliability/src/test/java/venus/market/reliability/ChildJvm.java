@@ -31,6 +31,12 @@ final class ChildJvm {
    */
   static ChildJvm start(String name, String mainClass, List<String> args, List<String> sysProps, Path log)
       throws IOException {
+    return start(name, mainClass, args, sysProps, java.util.Map.of(), log);
+  }
+
+  /** As above, with {@code env} added to the child's environment (e.g. a poll interval or a test hook). */
+  static ChildJvm start(String name, String mainClass, List<String> args, List<String> sysProps,
+      java.util.Map<String, String> env, Path log) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-XX:TieredStopAtLevel=1");
@@ -51,6 +57,7 @@ final class ChildJvm {
         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.environment().putAll(env);
     return new ChildJvm(name, pb.start(), log);
   }
 

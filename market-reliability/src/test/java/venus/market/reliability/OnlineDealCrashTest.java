@@ -12,6 +12,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -81,8 +82,9 @@ class OnlineDealCrashTest {
   void onlineDealsSurviveKillsOfClientAndProviderDuringAndAfterTheTransfer() throws Exception {
     Path logs = Paths.get("target", "online-logs");
     devnet = new DevnetProcess(tmp.resolve("devnet"), logs.resolve("devnet.log"), Duration.ofMillis(250)).start();
+    // chain polls every 300 ms (as SealerCrashTest): funding and publishing confidence take seconds, not ten
     provider = new ProviderProcess(tmp.resolve("market"), tmp.resolve("pieces"), logs.resolve("provider.log"), devnet,
-        ProviderCrashTest.POLICY);
+        ProviderCrashTest.POLICY).withEnv(Map.of("VENUS_MARKET_CHAIN_POLL", "300ms"));
     provider.sysProps(PATIENT, PAUSE_VERIFY);
     provider.start();
     DealSeeder chain = new DealSeeder(devnet);
