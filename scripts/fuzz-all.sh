@@ -67,7 +67,7 @@ count_files() { if [[ -d "$1" ]]; then find "$1" -maxdepth 1 -type f | wc -l; el
 
 summary="$out/summary.md"
 {
-  echo "| target | seconds | executions | exec/s | cov | ft | new corpus | findings | result |"
+  echo "| target | seconds | executions | exec/s | cov (seeds → end) | ft (seeds → end) | new corpus | findings | result |"
   echo "|---|---:|---:|---:|---:|---:|---:|---|---|"
 } >"$summary"
 
@@ -98,6 +98,10 @@ for t in "${selected[@]}"; do
   execs="$(sed -E 's/^#([0-9]+).*/\1/' <<<"$last")"
   cov="$(sed -nE 's/.* cov: ([0-9]+).*/\1/p' <<<"$last")"
   ft="$(sed -nE 's/.* ft: ([0-9]+).*/\1/p' <<<"$last")"
+  # coverage once the seeds (committed corpus plus any earlier .cifuzz-corpus) are loaded, before mutation
+  inited="$(grep -E '^#[0-9]+[[:space:]]+INITED' "$log" | tail -1 || true)"
+  cov0="$(sed -nE 's/.* cov: ([0-9]+).*/\1/p' <<<"$inited")"
+  ft0="$(sed -nE 's/.* ft: ([0-9]+).*/\1/p' <<<"$inited")"
   took="$(sed -nE 's/^Done [0-9]+ runs in ([0-9]+) second.*/\1/p' "$log" | tail -1)"
   execs="${execs:-0}"
   eps="-"
@@ -123,7 +127,7 @@ for t in "${selected[@]}"; do
   ((n_findings > 0)) && found_text="$n_findings: $(tr '\n' ' ' <<<"$new_findings" | sed 's/ $//')"
   total_execs=$((total_execs + execs))
   total_findings=$((total_findings + n_findings))
-  echo "| $class#$method | ${took:-?} | $execs | $eps | ${cov:--} | ${ft:--} | $corpus_new | $found_text | $result |" \
+  echo "| $class#$method | ${took:-?} | $execs | $eps | ${cov0:-?} → ${cov:--} | ${ft0:-?} → ${ft:--} | $corpus_new | $found_text | $result |" \
     | tee -a "$summary" >&2
 done
 {
