@@ -9,6 +9,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import venus.market.core.piece.CommPHasher;
 
 /**
  * Runs the piece-data benchmarks and their limits in one go and prints each result as a fraction of its limit:
@@ -22,7 +23,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * </ul>
  *
  * <p>Usage: {@code java -cp market-bench/target/benchmarks.jar venus.market.bench.PieceBenchmarks
- * [--interleaved-only]}. Run the JVM with {@code -Xmx256m} to keep the interleaved part under the same heap cap.
+ * [--interleaved-only]}. Run the JVM with {@code -Xmx256m} to keep the interleaved part under the same heap cap, and
+ * with {@code --add-opens java.base/sun.security.provider=ALL-UNNAMED} so that its commP runs on the same engine as
+ * the JMH fork's and the daemons' (the report names the engine of this JVM).
  */
 public final class PieceBenchmarks {
 
@@ -60,11 +63,12 @@ public final class PieceBenchmarks {
     s.append("\n==== piece-data benchmarks (").append(cores).append(" cores, JDK ")
         .append(System.getProperty("java.version")).append(") ====\n");
     s.append(f("load average before / after: %s / %s%n", loadBefore, loadAfter));
+    s.append(f("commP node engine (JMH fork: see its output; this JVM): %s%n", CommPHasher.nodeEngine()));
     s.append(f("SHA-256 bulk, 1 thread:            %8.1f MiB/s%n", mib(sha1)));
     s.append(f("SHA-256 bulk, %d threads:           %8.1f MiB/s  (1 core x %d = %.1f MiB/s)%n", cores, mib(shaN),
         cores, mib(sha1 * cores)));
     s.append(f("SHA-256 per 64-byte node, 1 thread: %8.1f MiB/s of compression = %.1f %% of bulk (the MessageDigest"
-        + " ceiling)%n", mib(nodes1), 100 * nodes1 / sha1));
+        + " ceiling of the fallback engine)%n", mib(nodes1), 100 * nodes1 / sha1));
     s.append(f("blake2b-256 bulk, 1 thread:        %8.1f MiB/s%n", mib(blake1)));
     s.append(f("commP 1 GiB streamed:              %8.1f MiB/s payload (%.0f ms/GiB)%n", mib(commP), commPms));
     s.append(f("  limit = SHA bulk (1 core x %d) / %.4f = %.1f MiB/s  ->  ratio %.1f %% (vs measured %d-thread SHA:"
@@ -84,11 +88,12 @@ public final class PieceBenchmarks {
     StringBuilder s = new StringBuilder();
     s.append(f("interleaved in one JVM (median of 9 rounds, workload and limit alternating), load average before: %s%n",
         loadBefore));
+    s.append(f("  commP node engine: %s%n", CommPHasher.nodeEngine()));
     s.append(f("  commP 256 MiB vs %d-thread SHA-256 bulk / %.4f, wall clock:     ratio %.1f %%%n", cores,
         COMMP_SHA_BYTES_PER_PAYLOAD_BYTE, 100 * commP.wall()));
     s.append(f("  commP 256 MiB vs 1-thread SHA-256 bulk / %.4f, in CPU time:    ratio %.1f %%%n",
         COMMP_SHA_BYTES_PER_PAYLOAD_BYTE, 100 * commP.cpu()));
-    s.append(f("  ceiling: SHA-256 per 64-byte node via MessageDigest vs bulk, CPU time:  %.1f %% one at a time,"
+    s.append(f("  MessageDigest fallback ceiling, per 64-byte node vs bulk, CPU time:  %.1f %% one at a time,"
         + " %.1f %% four in flight%n", 100 * commP.nodeCeiling(), 100 * commP.nodeCeiling4()));
     s.append(f("  import + generate-car 64 MiB vs 1-thread blake2b-256 bulk:  ratio %.1f %%%n", 100 * importRatio));
     s.append(f("load average at the end: %s%n", loadAverage()));

@@ -12,6 +12,7 @@ import venus.market.core.jsonrpc.Permission;
 import venus.market.core.jsonrpc.RpcAuthPolicy;
 import venus.market.core.jsonrpc.RpcRegistry;
 import venus.market.core.jsonrpc.RpcServer;
+import venus.market.core.piece.CommPHasher;
 import venus.market.daemon.actor.MinerActors;
 import venus.market.daemon.ask.AskProtocol;
 import venus.market.daemon.ask.AskService;
@@ -127,6 +128,7 @@ public final class MarketDaemon implements AutoCloseable {
     MarketDaemon d = new MarketDaemon(b);
     LOG.info("venus-market started api={} peer={} miners={}", d.apiAddress, d.p2p.peerId(),
         cfg.storageMiners().stream().map(m -> m.addr()).toList());
+    LOG.info("commP engine: {}", CommPHasher.nodeEngine());
     return d;
   }
 

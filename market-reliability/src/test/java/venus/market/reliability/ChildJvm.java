@@ -31,12 +31,21 @@ final class ChildJvm {
    */
   static ChildJvm start(String name, String mainClass, List<String> args, List<String> sysProps, Path log)
       throws IOException {
+    return start(name, mainClass, args, sysProps, java.util.Map.of(), log);
+  }
+
+  /** As above, with {@code env} added to the child's environment (e.g. a poll interval or a test hook). */
+  static ChildJvm start(String name, String mainClass, List<String> args, List<String> sysProps,
+      java.util.Map<String, String> env, Path log) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-XX:+UseSerialGC");
     cmd.add("-Xmx384m");
     cmd.add("-Djava.net.preferIPv4Stack=true");
+    // As the launchers run daemons: commP on the JDK's SHA-256 block function (market-core CompressLanes).
+    cmd.add("--add-opens");
+    cmd.add("java.base/sun.security.provider=ALL-UNNAMED");
     cmd.addAll(sysProps);
     cmd.add("-cp");
     cmd.add(classpath());
@@ -47,6 +56,7 @@ final class ChildJvm {
         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.environment().putAll(env);
     return new ChildJvm(name, pb.start(), log);
   }
 

@@ -23,9 +23,9 @@ import venus.market.core.storagemarket.StorageDealStatus;
 
 /**
  * A full disk under the provider process's filesystem piece storage: the piece directory is a 4 MiB tmpfs and the
- * deal's CAR is 6 MiB. import-data fails with the operating system's "No space left on device" and the store's
- * context, leaves no temp file and no piece, and the deal still waits for its data; after the filesystem grows
- * (remount) the same import succeeds. Needs permission to mount a tmpfs (root with CAP_SYS_ADMIN, as on the build
+ * deal's CAR is 6 MiB. import-data fails with the operating system's "No space left on device", naming the piece
+ * store and its directory, leaves no temp file and no piece, and the deal still waits for its data; after the
+ * filesystem grows (remount) the same import succeeds. Needs permission to mount a tmpfs (root with CAP_SYS_ADMIN, as on the build
  * machine); where mounting is refused the test is reported as skipped with that reason.
  */
 class DiskFullTest {
@@ -77,7 +77,10 @@ class DiskFullTest {
 
     assertThatThrownBy(() -> provider.rpc().call("DealsImportData", Map.of("/", deal), car.toString()))
         .isInstanceOf(RpcRemoteException.class)
-        .hasMessageContaining("No space left on device");
+        .hasMessageContaining("No space left on device")
+        // which store and which directory filled up, and what to do
+        .hasMessageContaining("piece store fs: writing piece " + pieceCid + " in " + pieces + " failed")
+        .hasMessageContaining("point [PieceStorage.Fs] Path (or --piecestorage) at a disk with room");
     assertThat(provider.state(deal)).isEqualTo(StorageDealStatus.WAITING_FOR_DATA);
     assertThat(files(pieces)).as("files left on the full disk").isEmpty();
 

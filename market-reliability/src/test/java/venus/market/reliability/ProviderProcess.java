@@ -33,6 +33,10 @@ final class ProviderProcess extends ProgramProcess {
   /** The solo-run --piecestorage flag, or null to keep what config.toml says (set before the first start). */
   private String pieceStorageFlag;
   private int starts;
+  /** Added to the daemon's environment at every start (e.g. VENUS_MARKET_CHAIN_POLL). */
+  private Map<String, String> env = Map.of();
+  /** Further [Libp2p] ListenAddresses after the fixed 127.0.0.1 one (set before the first start). */
+  private final List<String> moreListen = new ArrayList<>();
 
   /** @param policy top-level config.toml lines (deal policy) written before the first start */
   ProviderProcess(Path repo, Path pieces, Path log, DevnetProcess devnet, String policy) {
@@ -47,6 +51,18 @@ final class ProviderProcess extends ProgramProcess {
   /** Piece storage from the config.toml lines in {@code policy} instead of the --piecestorage flag. */
   ProviderProcess withPieceStorageFromConfig() {
     this.pieceStorageFlag = null;
+    return this;
+  }
+
+  /** Environment variables for the daemon (set before the first start; kept for restarts). */
+  ProviderProcess withEnv(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+    return this;
+  }
+
+  /** Also listen on {@code multiaddr}, e.g. {@code /ip6/::1/tcp/0}: a second address for peers on this machine. */
+  ProviderProcess alsoListenOn(String multiaddr) {
+    moreListen.add(multiaddr);
     return this;
   }
 
@@ -73,8 +89,10 @@ final class ProviderProcess extends ProgramProcess {
     if (!configured) {
       Files.createDirectories(repo);
       Files.createDirectories(pieces);
-      Files.writeString(repo.resolve("config.toml"), policy + "\n[Libp2p]\n  ListenAddresses = [\"/ip4/127.0.0.1/tcp/"
-          + p2pPort + "\"]\n", StandardCharsets.UTF_8);
+      StringBuilder listen = new StringBuilder("\"/ip4/127.0.0.1/tcp/" + p2pPort + "\"");
+      moreListen.forEach(a -> listen.append(", \"").append(a).append('"'));
+      Files.writeString(repo.resolve("config.toml"), policy + "\n[Libp2p]\n  ListenAddresses = [" + listen + "]\n",
+          StandardCharsets.UTF_8);
       args.addAll(List.of("--node-url=" + devnet.apiMultiaddr(), "--node-token=" + devnet.adminToken(),
           "--wallet-url=" + devnet.walletUrl(), "--wallet-token=" + devnet.tokens().create(Permission.ADMIN),
           "--miner=" + MINER + ":crash", "--listen=/ip4/127.0.0.1/tcp/" + apiPort));
@@ -84,7 +102,10 @@ final class ProviderProcess extends ProgramProcess {
     }
     // kill -9 leaves the api file behind: readiness is "the file was written again and the API answers".
     Files.deleteIfExists(repo.resolve("api"));
-    jvm = ChildJvm.start("provider", MAIN, args, List.of(), log);
+    // ChildJvm sets java.net.preferIPv4Stack=true, under which an IPv6 listen address cannot be bound
+    List<String> sysProps = moreListen.stream().anyMatch(a -> a.startsWith("/ip6/"))
+        ? List.of("-Djava.net.preferIPv4Stack=false") : List.of();
+    jvm = ChildJvm.start("provider", MAIN, args, sysProps, env, log);
     starts++;
     awaitRepoApi("the provider daemon to answer on its API", repo, apiPort, "VENUS_MARKET", Duration.ofSeconds(20));
     configured = true;

@@ -97,6 +97,14 @@ public final class CommPHasher extends OutputStream {
     return h.digest();
   }
 
+  /**
+   * How this JVM computes tree nodes: the SHA-256 compression intrinsic, or MessageDigest with the reason the fast
+   * path is off (for start-up logs and benchmark reports).
+   */
+  public static String nodeEngine() {
+    return NodeLanes.describe();
+  }
+
   /** Payload bytes written so far. */
   public long size() {
     return total;

@@ -2,10 +2,17 @@ package venus.market.core.piece;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class NodeHasherTest {
 
@@ -24,12 +31,28 @@ class NodeHasherTest {
     return out;
   }
 
-  /** Counts below, at and around the four-lane group size, so the grouped loop and its tail both run. */
+  /** Both node engines; the build's JVMs open the JDK internals, so the fast one must be live here. */
+  static Stream<Arguments> engines() {
+    return Stream.of(
+        Arguments.of("MessageDigest", (Supplier<NodeLanes>) DigestLanes::new),
+        Arguments.of("compression intrinsic", (Supplier<NodeLanes>) CompressLanes::new));
+  }
+
   @Test
-  void levelMatchesOneDigestPerNodeForEveryCountAndOffset() throws Exception {
+  void buildJvmsUseTheCompressionPath() {
+    assertThat(CompressLanes.UNAVAILABLE_REASON).isNull();
+    assertThat(CompressLanes.AVAILABLE).isTrue();
+    assertThat(NodeLanes.best()).isInstanceOf(CompressLanes.class);
+    assertThat(NodeLanes.describe()).startsWith("SHA-256 compression intrinsic");
+  }
+
+  /** Counts below, at and around the four-lane group size, so the grouped loop and its tail both run. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("engines")
+  void levelMatchesOneDigestPerNodeForEveryCountAndOffset(String name, Supplier<NodeLanes> engine) throws Exception {
     byte[] src = new byte[64 * 13 + 7];
     new Random(5).nextBytes(src);
-    NodeHasher h = new NodeHasher();
+    NodeLanes h = engine.get();
     for (int count = 0; count <= 13; count++) {
       for (int srcOff : new int[] {0, 7}) {
         if (srcOff + 64 * count > src.length) {
@@ -44,9 +67,10 @@ class NodeHasherTest {
     }
   }
 
-  @Test
-  void inPlaceLevelMatchesOutOfPlace() throws Exception {
-    NodeHasher h = new NodeHasher();
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("engines")
+  void inPlaceLevelMatchesOutOfPlace(String name, Supplier<NodeLanes> engine) throws Exception {
+    NodeLanes h = engine.get();
     for (int count = 1; count <= 13; count++) {
       byte[] buf = new byte[64 * count];
       new Random(count).nextBytes(buf);
@@ -67,5 +91,17 @@ class NodeHasherTest {
     byte[] buf = leaves.clone();
     new NodeHasher().rootInPlace(buf, buf.length);
     assertThat(Arrays.copyOf(buf, 32)).isEqualTo(level);
+  }
+
+  /** The intrinsic path skips MessageDigest's checks, so out-of-range offsets must still fail cleanly. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("engines")
+  void outOfRangeOffsetsFailWithoutTouchingMemory(String name, Supplier<NodeLanes> engine) {
+    NodeLanes h = engine.get();
+    byte[] src = new byte[64 * 4];
+    byte[] dst = new byte[32 * 4];
+    assertThatThrownBy(() -> h.nodes(src, 64, dst, 0, 4)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> h.nodes(src, -64, dst, 0, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> h.nodes(src, 0, dst, 100, 1)).isInstanceOf(IndexOutOfBoundsException.class);
   }
 }

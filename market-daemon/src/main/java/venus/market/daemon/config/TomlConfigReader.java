@@ -12,6 +12,7 @@ import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
+import venus.market.p2p.host.InboundLimits;
 
 /**
  * Reads config.toml into a {@link MarketConfig}: missing keys take their defaults, wrong values and
@@ -114,12 +115,23 @@ public final class TomlConfigReader {
     Libp2pConfig l = new Libp2pConfig(listen,
         s.stringList("AnnounceAddresses", d.announceAddresses()),
         s.stringList("NoAnnounceAddresses", d.noAnnounceAddresses()),
-        s.string("PrivateKey", d.privateKey()));
+        s.string("PrivateKey", d.privateKey()),
+        inboundLimits(s, d.inboundLimits()));
     if (!l.privateKey().isEmpty() && !l.privateKey().matches("([0-9a-fA-F]{2})+")) {
       throw s.invalid("PrivateKey", "<redacted>", "expected hex of a protobuf libp2p key, or \"\"");
     }
     s.rejectUnknown(Set.of());
     return l;
+  }
+
+  private static InboundLimits inboundLimits(TomlSection s, InboundLimits d) {
+    return new InboundLimits(
+        s.positiveInt("MaxHandshakesPerAddress", d.handshakesPerAddress()),
+        s.positiveInt("MaxConnectionsPerAddress", d.connectionsPerAddress()),
+        s.positiveInt("MaxStreamHandlers", d.streamHandlers()),
+        s.positiveInt("MaxStreamHandlersPerPeer", d.streamHandlersPerPeer()),
+        s.positiveInt("MaxStreamHandlersPerAddress", d.streamHandlersPerAddress()),
+        s.bool("LimitLoopback", d.limitLoopback()));
   }
 
   private static EndpointConfig endpoint(TomlSection s) {

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import venus.market.p2p.host.InboundLimits;
 
 /**
  * Writes a {@link MarketConfig} as a commented config.toml that {@link TomlConfigReader} reads back to
@@ -55,6 +56,17 @@ public final class TomlConfigWriter {
     kv("NoAnnounceAddresses", c.libp2p().noAnnounceAddresses());
     comment("hex of the protobuf libp2p key; \"\" = the key generated in <repo>/keystore/libp2p.key");
     kv("PrivateKey", c.libp2p().privateKey());
+    InboundLimits in = c.libp2p().inboundLimits();
+    comment("inbound connections from one address (IPv4, or IPv6 /64) still in the handshake; more are closed at once");
+    kv("MaxHandshakesPerAddress", in.handshakesPerAddress());
+    comment("established inbound connections from one address");
+    kv("MaxConnectionsPerAddress", in.connectionsPerAddress());
+    comment("inbound streams served at once (each holds a thread): host-wide, per peer, per address; more are reset");
+    kv("MaxStreamHandlers", in.streamHandlers());
+    kv("MaxStreamHandlersPerPeer", in.streamHandlersPerPeer());
+    kv("MaxStreamHandlersPerAddress", in.streamHandlersPerAddress());
+    comment("false exempts 127.0.0.0/8 and ::1 from the per-address limits");
+    kv("LimitLoopback", in.limitLoopback());
 
     endpoint("Node", "the venus/lotus full node (multiaddr or URL) and its token", c.node());
     endpoint("Messager", "venus-messager (optional; \"\" = push messages through the node)", c.messager());

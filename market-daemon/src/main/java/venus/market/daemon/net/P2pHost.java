@@ -45,7 +45,8 @@ public final class P2pHost implements P2pNode, AutoCloseable {
     for (String a : cfg.listenAddresses()) {
       listen.add(Multiaddr.parse(a));
     }
-    Host host = new Host(HostConfig.defaults(key).withListenAddrs(listen).withAgentVersion(AGENT));
+    Host host = new Host(HostConfig.defaults(key).withListenAddrs(listen).withAgentVersion(AGENT)
+        .withInboundLimits(cfg.inboundLimits()));
     try {
       host.start();
     } catch (IOException | RuntimeException e) {

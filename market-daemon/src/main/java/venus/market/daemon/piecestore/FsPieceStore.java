@@ -43,20 +43,34 @@ public final class FsPieceStore implements PieceStore {
    */
   private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
 
+  /** Opens the channel a piece's temp file is written through (a seam for tests: a device that is always full). */
+  interface TempOpener {
+    FileChannel open(Path temp) throws IOException;
+  }
+
+  private static final TempOpener CREATE_NEW =
+      temp -> FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
   private final String name;
   private final Path dir;
   private final Path realDir;
   private final boolean readOnly;
+  private final TempOpener opener;
 
-  private FsPieceStore(String name, Path dir, Path realDir, boolean readOnly) {
+  private FsPieceStore(String name, Path dir, Path realDir, boolean readOnly, TempOpener opener) {
     this.name = name;
     this.dir = dir;
     this.realDir = realDir;
     this.readOnly = readOnly;
+    this.opener = opener;
   }
 
   /** Opens (and for a writable store creates) the directory and removes temp files an earlier crash left. */
   public static FsPieceStore open(FsStoreConfig cfg) throws PieceStoreException {
+    return open(cfg, CREATE_NEW);
+  }
+
+  static FsPieceStore open(FsStoreConfig cfg, TempOpener opener) throws PieceStoreException {
     Path dir = Path.of(cfg.path()).toAbsolutePath().normalize();
     try {
       if (!cfg.readOnly()) {
@@ -80,7 +94,7 @@ public final class FsPieceStore implements PieceStore {
     } catch (IOException e) {
       throw new PieceStoreException("piece store " + cfg.name() + ": cannot resolve " + dir + ": " + e, e);
     }
-    FsPieceStore s = new FsPieceStore(cfg.name(), dir, real, cfg.readOnly());
+    FsPieceStore s = new FsPieceStore(cfg.name(), dir, real, cfg.readOnly(), opener);
     if (!cfg.readOnly()) {
       s.removeLeftovers();
     }
@@ -147,9 +161,12 @@ public final class FsPieceStore implements PieceStore {
     Path temp = realDir.resolve("." + pieceCid + "." + HexFormat.of().formatHex(r) + ".tmp");
     LIVE.add(temp);
     try {
-      FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      FileChannel ch = opener.open(temp);
       return new FileWriter(pieceCid, temp, target, ch);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      LIVE.remove(temp);
+      throw writeFailure(pieceCid, "creating a temp file for", e);
+    } catch (RuntimeException e) {
       LIVE.remove(temp);
       throw e;
     }
@@ -162,7 +179,11 @@ public final class FsPieceStore implements PieceStore {
       long size = in.size();
       long done = 0;
       while (done < size) {
-        done += in.transferTo(done, size - done, out);
+        try {
+          done += in.transferTo(done, size - done, out);
+        } catch (IOException e) {
+          throw writeFailure(pieceCid, "writing", e);
+        }
       }
       w.commit();
     }
@@ -186,6 +207,21 @@ public final class FsPieceStore implements PieceStore {
   private Path file(Cid pieceCid) {
     // The CID's canonical string is base32 lower-case letters and digits: it cannot name another directory.
     return dir.resolve(pieceCid.toString());
+  }
+
+  /**
+   * An operator-facing write error: which store, which directory, what the OS said, and what to do about it (a full
+   * disk is the usual cause). Errors that already name the store pass through.
+   */
+  private PieceStoreException writeFailure(Cid pieceCid, String what, IOException e) {
+    if (e instanceof PieceStoreException p) {
+      return p;
+    }
+    String os = e.getMessage() == null ? e.toString() : e.getMessage();
+    boolean full = os.contains("No space left") || os.contains("quota");
+    return new PieceStoreException("piece store " + name + ": " + what + " piece " + pieceCid + " in " + dir
+        + " failed: " + os + (full ? "; free space on that disk or point [PieceStorage.Fs] Path (or"
+        + " --piecestorage) at a disk with room" : "; check that disk and the directory's permissions"), e);
   }
 
   private void removeLeftovers() throws PieceStoreException {
@@ -224,7 +260,36 @@ public final class FsPieceStore implements PieceStore {
       this.temp = temp;
       this.target = target;
       this.channel = channel;
-      this.out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER) {
+      OutputStream buffered = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
+      // Write errors (a full disk) name the store and its directory: the OS message alone does not say where.
+      this.out = new OutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+          try {
+            buffered.write(b);
+          } catch (IOException e) {
+            throw writeFailure(pieceCid, "writing", e);
+          }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          try {
+            buffered.write(b, off, len);
+          } catch (IOException e) {
+            throw writeFailure(pieceCid, "writing", e);
+          }
+        }
+
+        @Override
+        public void flush() throws IOException {
+          try {
+            buffered.flush();
+          } catch (IOException e) {
+            throw writeFailure(pieceCid, "writing", e);
+          }
+        }
+
         @Override
         public void close() {
           // The writer owns the channel: closing the stream must neither commit nor abort.
@@ -244,8 +309,12 @@ public final class FsPieceStore implements PieceStore {
       }
       try {
         out.flush();
-        channel.force(true);
-        channel.close();
+        try {
+          channel.force(true);
+          channel.close();
+        } catch (IOException e) {
+          throw writeFailure(pieceCid, "syncing", e);
+        }
         try {
           Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

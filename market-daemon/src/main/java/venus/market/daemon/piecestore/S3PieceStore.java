@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -31,6 +33,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import venus.market.core.multiformats.Cid;
@@ -58,6 +63,8 @@ public final class S3PieceStore implements PieceStore {
   private final S3Client s3;
   private final String prefix;
   private final int partSize;
+  /** Multipart uploads this store is writing right now: never taken for leftovers of an earlier failed write. */
+  private final Set<String> liveUploads = ConcurrentHashMap.newKeySet();
 
   S3PieceStore(S3StoreConfig cfg, S3Client s3, int partSize) {
     if (partSize < MIN_PART_SIZE) {
@@ -256,6 +263,46 @@ public final class S3PieceStore implements PieceStore {
         + " failed: " + hint, e);
   }
 
+  /**
+   * Aborts the unfinished multipart uploads of {@code key} that no writer of this store owns: what a write left when
+   * its own abort could not reach S3 (the endpoint went down mid-upload) or when the daemon died mid-upload. Their
+   * parts are invisible but billed until aborted. Runs once the piece is stored, so a retried import cleans up after
+   * the failed one; best effort (the bucket's lifecycle rule remains the backstop).
+   */
+  private void abortLeftovers(String key, Cid pieceCid) {
+    int n = 0;
+    try {
+      ListMultipartUploadsRequest.Builder req = ListMultipartUploadsRequest.builder().bucket(cfg.bucket())
+          .prefix(key);
+      while (true) {
+        ListMultipartUploadsResponse r = s3.listMultipartUploads(req.build());
+        for (MultipartUpload u : r.uploads()) {
+          if (key.equals(u.key()) && !liveUploads.contains(u.uploadId())) {
+            try {
+              s3.abortMultipartUpload(b -> b.bucket(cfg.bucket()).key(key).uploadId(u.uploadId()));
+              n++;
+            } catch (S3Exception e) {
+              if (e.statusCode() != 404) { // NoSuchUpload: already aborted or completed meanwhile
+                throw e;
+              }
+            }
+          }
+        }
+        if (!Boolean.TRUE.equals(r.isTruncated())) {
+          break;
+        }
+        req.keyMarker(r.nextKeyMarker()).uploadIdMarker(r.nextUploadIdMarker());
+      }
+    } catch (SdkException e) {
+      LOG.warn("piece store {}: could not look for unfinished uploads of piece {} left by an earlier write: {}",
+          cfg.name(), pieceCid, e.getMessage());
+    }
+    if (n > 0) {
+      LOG.info("piece store {}: aborted {} unfinished upload(s) of piece {} left by an earlier failed write",
+          cfg.name(), n, pieceCid);
+    }
+  }
+
   private static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
@@ -338,6 +385,7 @@ public final class S3PieceStore implements PieceStore {
       try {
         if (uploadId == null) {
           uploadId = s3.createMultipartUpload(r -> r.bucket(cfg.bucket()).key(key)).uploadId();
+          liveUploads.add(uploadId);
         }
         int number = parts.size() + 1;
         byte[] data = buf;
@@ -357,8 +405,13 @@ public final class S3PieceStore implements PieceStore {
     }
 
     private void fail(IOException e) throws IOException {
+      String left = uploadId;
+      if (!abortUpload() && left != null) {
+        // Say so: "nothing stored" is true of objects, but the parts stay in the bucket until aborted.
+        e = new PieceStoreException(e.getMessage() + "; the unfinished multipart upload " + left + " could not be"
+            + " aborted now (its parts are invisible) and is aborted when this piece is next stored", e.getCause());
+      }
       failed = e;
-      abortUpload();
       buf = null;
       throw e;
     }
@@ -385,6 +438,10 @@ public final class S3PieceStore implements PieceStore {
       }
       done = true;
       buf = null;
+      if (uploadId != null) {
+        liveUploads.remove(uploadId);
+      }
+      abortLeftovers(key, pieceCid);
       LOG.info("piece store {}: stored piece {} ({} bytes{})", cfg.name(), pieceCid, total,
           uploadId == null ? "" : ", " + parts.size() + " parts");
       return location(pieceCid);
@@ -400,19 +457,24 @@ public final class S3PieceStore implements PieceStore {
       abortUpload();
     }
 
-    private void abortUpload() {
+    /** Aborts the upload if one was started; false if S3 could not be told (the parts stay until aborted). */
+    private boolean abortUpload() {
       if (uploadId == null) {
-        return;
+        return true;
       }
       String id = uploadId;
       uploadId = null;
+      liveUploads.remove(id);
       try {
         s3.abortMultipartUpload(r -> r.bucket(cfg.bucket()).key(key).uploadId(id));
         LOG.info("piece store {}: aborted the upload of piece {}", cfg.name(), pieceCid);
+        return true;
       } catch (SdkException e) {
-        // The bucket's lifecycle rule (AbortIncompleteMultipartUpload) is the backstop for parts left behind.
+        // Cleaned up when this piece is next stored (abortLeftovers); the bucket's lifecycle rule
+        // (AbortIncompleteMultipartUpload) is the backstop.
         LOG.warn("piece store {}: could not abort upload {} of piece {}: {}", cfg.name(), id, pieceCid,
             e.getMessage());
+        return false;
       }
     }
   }

@@ -11,6 +11,7 @@ import venus.market.core.market.DealProposal;
 import venus.market.core.storagemarket.StorageDealStatus;
 import venus.market.daemon.deals.DealPipeline;
 import venus.market.daemon.deals.DealStore;
+import venus.market.daemon.deals.IllegalDealTransitionException;
 import venus.market.daemon.deals.ProviderDeal;
 import venus.market.daemon.deals.ProviderEvent;
 import venus.market.daemon.node.NodeClient;
@@ -126,6 +127,12 @@ public final class ChainDealTracker implements AutoCloseable {
 
   private void apply(ProviderDeal d, ProviderEvent e, String note, long sector) {
     DealEvents.applyIfAllowed(pipeline, d.proposalCid(), e, note, x -> {
+      // The sealer API may have released the deal (ReleaseDeals) since this pass read it: the pre-commit seen is of a
+      // sector the deal no longer has, and writing that sector back would hand it a slot (offset 0) it lost. Skip;
+      // the next pass reads the deal again.
+      if (e == ProviderEvent.DEAL_PRECOMMITTED && x.sectorNumber() != d.sectorNumber()) {
+        throw new IllegalDealTransitionException(x.proposalCid(), x.state(), e);
+      }
       ProviderDeal.Builder b = x.toBuilder().sectorNumber(sector);
       // The piece status follows the chain too (droplet HEAD), for sealers that never report it.
       if (e == ProviderEvent.DEAL_ACTIVATED) {

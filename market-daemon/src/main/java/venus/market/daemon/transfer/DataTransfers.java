@@ -297,6 +297,16 @@ public final class DataTransfers implements AutoCloseable {
       cleanUp(cid);
     } catch (TransferFailedException e) {
       fail(cid, ProviderEvent.DATA_TRANSFER_FAILED, e.getMessage());
+    } catch (StagingWriteException e) {
+      // Fails the deal rather than waiting: the disk may stay full, and the staged bytes are dropped either way so
+      // the space goes back to the other deals. The client proposes again once the operator has made room.
+      String why = String.valueOf(e.getMessage());
+      boolean full = why.contains("No space left") || why.contains("quota");
+      fail(cid, ProviderEvent.DATA_TRANSFER_FAILED, "staging directory " + staging.dir() + ": " + e.getMessage()
+          + "; the staged data was removed. " + (full ? "Free space under " + staging.dir() + (staging.limit() > 0
+          ? ", keep MaxStagingDealsBytes (now " + staging.limit() + ") within what that disk holds," : "")
+          + " or set TransferPath to a larger disk" : "Check that disk")
+          + "; the client can then propose the deal again");
     } catch (IOException e) {
       fail(cid, ProviderEvent.DATA_TRANSFER_FAILED, "cannot write the deal's staging file under " + staging.dir()
           + ": " + e.getMessage());

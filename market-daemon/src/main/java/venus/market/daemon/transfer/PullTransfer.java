@@ -98,6 +98,8 @@ final class PullTransfer {
           lastError = e.getMessage() == null ? "the server stalled" : e.getMessage();
         } catch (InterruptedIOException e) {
           throw interrupted(e);
+        } catch (StagingWriteException e) {
+          throw e; // our disk, not the server: asking again cannot help
         } catch (IOException e) {
           if (Thread.currentThread().isInterrupted()) {
             throw interrupted(e);
@@ -183,8 +185,12 @@ final class PullTransfer {
         throw new TransferFailedException("the server sent more than the " + size + " bytes the deal declares");
       }
       view.clear().limit(n);
-      while (view.hasRemaining()) {
-        ch.write(view);
+      try {
+        while (view.hasRemaining()) {
+          ch.write(view);
+        }
+      } catch (IOException e) {
+        throw local("writing", e);
       }
       hasher.write(buf, 0, n);
       received += n;
@@ -213,7 +219,11 @@ final class PullTransfer {
     if (received == recorded) {
       return;
     }
-    ch.force(false); // what is recorded must be on disk: a resume trusts it
+    try {
+      ch.force(false); // what is recorded must be on disk: a resume trusts it
+    } catch (IOException e) {
+      throw local("syncing", e);
+    }
     progress.record(received);
     recorded = received;
     recordedAt = System.nanoTime();
@@ -232,6 +242,18 @@ final class PullTransfer {
       hasher.write(buf, 0, n);
       pos += n;
     }
+  }
+
+  /**
+   * A failure of the staging file itself. A write cut by the daemon stopping (interrupt) stays what it is, so the
+   * pull resumes after restart.
+   */
+  private IOException local(String what, IOException e) {
+    if (e instanceof java.nio.channels.ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
+      return e;
+    }
+    return new StagingWriteException(what + " the staging file " + file + " failed after " + received + " of "
+        + size + " bytes: " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
   }
 
   private static InterruptedException interrupted(IOException e) {

@@ -35,6 +35,7 @@ import venus.market.p2p.P2pStream;
 import venus.market.p2p.crypto.Ed25519;
 import venus.market.p2p.host.Host;
 import venus.market.p2p.host.HostConfig;
+import venus.market.p2p.host.InboundLimits;
 import venus.market.p2p.multiaddr.Multiaddr;
 import venus.market.p2p.peer.PeerId;
 
@@ -54,7 +55,9 @@ class AskProtocolHostileTest {
   @BeforeAll
   static void start() throws Exception {
     node = new FakeFullNode();
-    daemon = DaemonFixture.startFirst(dir.resolve("repo"), node);
+    // Every peer here dials from 127.0.0.1, and manyConnectionsAndStreamsAtOnceAreAllServed has 124 of them at once:
+    // the per-address caps (market-p2p InboundCapsTest) would rightly refuse most, so loopback is exempt.
+    daemon = DaemonFixture.startFirst(dir.resolve("repo"), node, InboundLimits.defaults().withLimitLoopback(false));
     RpcClient admin = RpcClient.of(new ApiInfo(daemon.adminToken(), daemon.apiAddress()), "v0", NodeClient.mapper(),
         Duration.ofSeconds(30));
     admin.call(MarketApi.full(MarketApi.MARKET_SET_ASK), Object.class, node.miner().toString(), "20000000000000000",

@@ -181,6 +181,25 @@ class TomlConfigTest {
   }
 
   @Test
+  void libp2pInboundLimitsAreReadCheckedAndRoundTrip() {
+    String toml = """
+        [Libp2p]
+        MaxHandshakesPerAddress = 2
+        MaxConnectionsPerAddress = 3
+        MaxStreamHandlers = 400
+        MaxStreamHandlersPerPeer = 5
+        MaxStreamHandlersPerAddress = 6
+        LimitLoopback = false
+        """;
+    MarketConfig c = TomlConfigReader.parse(toml, "config.toml");
+    assertThat(c.libp2p().inboundLimits()).isEqualTo(new venus.market.p2p.host.InboundLimits(2, 3, 400, 5, 6, false));
+    assertThat(TomlConfigReader.parse(TomlConfigWriter.write(c), "config.toml")).isEqualTo(c);
+    assertThat(MarketConfig.defaults().libp2p().inboundLimits()).isEqualTo(venus.market.p2p.host.InboundLimits.defaults());
+    assertThatThrownBy(() -> TomlConfigReader.parse("[Libp2p]\nMaxStreamHandlersPerPeer = 0\n", "config.toml"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MaxStreamHandlersPerPeer");
+  }
+
+  @Test
   void theExampleConfigIsTheWrittenDefault() throws Exception {
     Path example = Path.of("..", "config", "venus-market.config.toml");
     assertThat(java.nio.file.Files.readString(example)).isEqualTo(TomlConfigWriter.write(MarketConfig.defaults()));

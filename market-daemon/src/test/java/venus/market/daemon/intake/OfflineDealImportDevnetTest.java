@@ -65,9 +65,10 @@ class OfflineDealImportDevnetTest {
 
       Path stored = tmp.resolve("pieces").resolve(piece.toString());
       assertThat(Files.readAllBytes(stored)).isEqualTo(Files.readAllBytes(car));
-      mineUntil(net, deal, StorageDealStatus.PUBLISH);
-      net.rpc(MarketApi.full(MarketApi.MARKET_PUBLISH_PENDING_DEALS), Object.class);
-      ProviderDeal published = mineUntil(net, deal, StorageDealStatus.AWAITING_PRE_COMMIT);
+      mineUntil(net, deal, StorageDealStatus.PUBLISH, false);
+      // Asked each round: the deal enters Publish a moment before the publisher queues it, and a request in between
+      // finds the queue empty (seen under load).
+      ProviderDeal published = mineUntil(net, deal, StorageDealStatus.AWAITING_PRE_COMMIT, true);
       assertThat(published.publishCid()).isNotNull();
       com.fasterxml.jackson.databind.JsonNode onChain = new venus.market.core.jsonrpc.RpcClient(net.devnet.apiUrl(),
           net.devnet.adminToken(), new com.fasterxml.jackson.databind.ObjectMapper(), Duration.ofSeconds(30))
@@ -82,8 +83,12 @@ class OfflineDealImportDevnetTest {
     }
   }
 
-  /** Mines a tipset every 200 ms until the deal is in {@code state}; the daemon's watcher polls on its own. */
-  private static ProviderDeal mineUntil(IntakeDevnet net, Cid deal, StorageDealStatus state) throws Exception {
+  /**
+   * Mines a tipset every 200 ms until the deal is in {@code state}; the daemon's watcher polls on its own. With
+   * {@code publishNow}, each round also asks the publisher to publish what it holds.
+   */
+  private static ProviderDeal mineUntil(IntakeDevnet net, Cid deal, StorageDealStatus state, boolean publishNow)
+      throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < deadline) {
       ProviderDeal d = net.deal(deal);
@@ -91,6 +96,9 @@ class OfflineDealImportDevnetTest {
         return d;
       }
       assertThat(d.state()).as(d.message()).isNotIn(StorageDealStatus.FAILING, StorageDealStatus.ERROR);
+      if (publishNow) {
+        net.rpc(MarketApi.full(MarketApi.MARKET_PUBLISH_PENDING_DEALS), Object.class);
+      }
       net.devnet.mineTipset();
       Thread.sleep(200);
     }

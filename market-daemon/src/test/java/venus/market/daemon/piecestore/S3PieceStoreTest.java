@@ -149,6 +149,61 @@ class S3PieceStoreTest {
   }
 
   @Test
+  void aFailedPartWhoseAbortIsRefusedSaysThePartsStayUntilThePieceIsStored() throws IOException {
+    // Own bucket: s3proxy forgets the upload's stub before the blob store refuses the abort, so it lingers there.
+    admin.createBucket(b -> b.bucket("refused"));
+    byte[] b = FsPieceStoreTest.data(12 << 20, 15);
+    Cid cid = FsPieceStoreTest.pieceOf(b);
+    server.failPart.set(2);
+    server.refuseAborts.set(true);
+    try (S3PieceStore s = S3PieceStore.open(server.config("s3", "refused", "", false), PART);
+        PieceWriter w = s.create(cid)) {
+      assertThatThrownBy(() -> w.out().write(b)).isInstanceOf(PieceStoreException.class)
+          .hasMessageContaining("uploading part 2 of piece " + cid)
+          .hasMessageContaining("in bucket refused")
+          .hasMessageContaining("the unfinished multipart upload ")
+          .hasMessageContaining("could not be aborted now (its parts are invisible) and is aborted when this piece is"
+              + " next stored");
+      assertThat(s.has(cid)).isFalse();
+    } finally {
+      server.failPart.set(-1);
+      server.refuseAborts.set(false);
+    }
+  }
+
+  @Test
+  void uploadsLeftByAnEarlierWriteAreAbortedWhenThePieceIsStoredButNotThoseStillRunning() throws IOException {
+    byte[] b = FsPieceStoreTest.data(PART + 1000, 16);
+    Cid cid = FsPieceStoreTest.pieceOf(b);
+    String key = "leftover/" + cid;
+    // What a write leaves when the endpoint goes away mid-upload before it can abort (or the daemon dies): parts.
+    String left = admin.createMultipartUpload(r -> r.bucket(BUCKET).key(key)).uploadId();
+    admin.uploadPart(r -> r.bucket(BUCKET).key(key).uploadId(left).partNumber(1),
+        software.amazon.awssdk.core.sync.RequestBody.fromBytes(Arrays.copyOf(b, PART)));
+    try (S3PieceStore s = store("leftover")) {
+      PieceWriter running = s.create(cid); // another deal with the same piece, mid-upload
+      running.out().write(b, 0, PART + 1);
+      assertThat(uploadsOf(key)).hasSize(2).contains(left);
+      try (PieceWriter w = s.create(cid)) {
+        w.out().write(b);
+        w.commit();
+      }
+      assertThat(keys()).contains(key);
+      assertThat(uploadsOf(key)).as("only the running writer's upload is left").hasSize(1).doesNotContain(left);
+      running.abort();
+      assertThat(uploadsOf(key)).isEmpty();
+      try (InputStream in = s.open(cid, 0)) {
+        assertThat(in.readAllBytes()).isEqualTo(b);
+      }
+    }
+  }
+
+  private static List<String> uploadsOf(String key) {
+    return admin.listMultipartUploads(r -> r.bucket(BUCKET)).uploads().stream()
+        .filter(u -> u.key().equals(key)).map(u -> u.uploadId()).toList();
+  }
+
+  @Test
   void missingPieceAndReadOnlyStore() throws IOException {
     Cid cid = FsPieceStoreTest.pieceOf(new byte[] {1, 2, 3});
     try (S3PieceStore ro = S3PieceStore.open(server.config("archive", BUCKET, "", true), PART)) {

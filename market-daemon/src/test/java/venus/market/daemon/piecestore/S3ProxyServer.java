@@ -17,7 +17,8 @@ import venus.market.daemon.config.S3StoreConfig;
 /**
  * A real S3 server for tests: s3proxy in this JVM on 127.0.0.1, objects in a directory, AWS V2/V4 signatures
  * checked against a fixed key pair. {@link #failPart} makes the server refuse one multipart part number (a server
- * fault mid-upload); {@link #aborts} counts AbortMultipartUpload requests it served.
+ * fault mid-upload); {@link #aborts} counts AbortMultipartUpload requests it served; {@link #refuseAborts} makes it
+ * answer them with 503 (as if the endpoint had gone away before the client could abort).
  */
 public final class S3ProxyServer implements AutoCloseable {
   public static final String ACCESS_KEY = "test-access";
@@ -26,6 +27,8 @@ public final class S3ProxyServer implements AutoCloseable {
   private final S3Proxy proxy;
   public final AtomicInteger failPart = new AtomicInteger(-1);
   public final AtomicInteger aborts = new AtomicInteger();
+  public final java.util.concurrent.atomic.AtomicBoolean refuseAborts =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private S3ProxyServer(S3Proxy proxy) {
     this.proxy = proxy;
@@ -52,6 +55,9 @@ public final class S3ProxyServer implements AutoCloseable {
 
       @Override
       public void abortMultipartUpload(MultipartUpload mpu) {
+        if (self[0].refuseAborts.get()) {
+          throw (S3Exception) S3Exception.builder().statusCode(503).message("injected: abort refused").build();
+        }
         self[0].aborts.incrementAndGet();
         super.abortMultipartUpload(mpu);
       }

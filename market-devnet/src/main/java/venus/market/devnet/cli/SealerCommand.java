@@ -17,6 +17,7 @@ import venus.market.devnet.sealer.ChainClient;
 import venus.market.devnet.sealer.DevnetSealer;
 import venus.market.devnet.sealer.MarketClient;
 import venus.market.devnet.sealer.PieceSource;
+import venus.market.devnet.sealer.SealerHold;
 
 /**
  * {@code market-devnet sealer}: a stand-in for venus-sealer against the market's sealer API (deals → sectors on the
@@ -73,7 +74,8 @@ final class SealerCommand implements Callable<Integer> {
     PieceSource pieces = new PieceSource(pieceDir, m.resourceUrl(), m.token());
     DevnetSealer.Options opts = new DevnetSealer.Options(market.minerAddress(), maxPiece, Durations.parse(interval),
         Duration.ofMinutes(2));
-    try (DevnetSealer sealer = new DevnetSealer(m, chain, pieces, opts)) {
+    try (DevnetSealer sealer = new DevnetSealer(m, chain, pieces, opts,
+        SealerHold.fromEnvironment())) {
       if (once) {
         var round = sealer.sealOnce();
         if (round.isEmpty()) {

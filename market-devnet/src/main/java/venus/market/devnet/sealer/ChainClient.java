@@ -34,41 +34,69 @@ public final class ChainClient {
     return call("StateMinerInfo", miner.toString(), null);
   }
 
-  /** The largest sector number the miner has proven or pre-committed, or -1. */
+  /**
+   * The largest sector number the miner has proven or pre-committed, or 0 when it has none (sector numbers start at
+   * 1; looking from 0 upwards missed a pre-committed sector 1 on a miner with no proven sector).
+   */
   public long highestSector(Address miner) {
-    long max = -1;
-    for (JsonNode s : call("StateMinerSectors", miner.toString(), null, null)) {
-      max = Math.max(max, s.get("SectorNumber").asLong());
-    }
+    long max = highestProven(miner);
     while (preCommitted(miner, max + 1)) {
       max++;
     }
     return max;
   }
 
+  /** The lowest sector number the miner has pre-committed but not proven, or -1. */
+  long lowestUnproven(Address miner) {
+    long n = highestProven(miner) + 1;
+    return preCommitted(miner, n) ? n : -1;
+  }
+
+  private long highestProven(Address miner) {
+    long max = 0;
+    for (JsonNode s : call("StateMinerSectors", miner.toString(), null, null)) {
+      max = Math.max(max, s.get("SectorNumber").asLong());
+    }
+    return max;
+  }
+
   boolean preCommitted(Address miner, long sector) {
+    return preCommitInfo(miner, sector) != null;
+  }
+
+  /** StateSectorPreCommitInfo's {@code Info}, or null when the sector is not pre-committed (or already proven). */
+  JsonNode preCommitInfo(Address miner, long sector) {
     try {
       JsonNode info = call("StateSectorPreCommitInfo", miner.toString(), sector, null);
-      return info != null && !info.isNull();
+      return info == null || info.isNull() ? null : info.get("Info");
     } catch (RpcRemoteException e) {
-      return false; // lotus answers an error ("precommit info is not exists") for a free sector number
+      return null; // lotus answers an error ("precommit info is not exists") for a free sector number
     }
   }
 
-  /** Sends a message from {@code from} (signed by the node's wallet) and waits for its receipt. */
-  Receipt send(Address from, Address to, long method, byte[] params) {
+  /** Whether a message of {@code from} waits in the node's pool (its pool nonce is ahead of its state nonce). */
+  boolean pending(Address from) {
+    long state = call("StateGetActor", from.toString(), null).get("Nonce").asLong();
+    return call("MpoolGetNonce", from.toString()).asLong() > state;
+  }
+
+  /** Pushes a message from {@code from}, signed by the node's wallet; its CID. Never retried: a retry could send twice. */
+  String push(Address from, Address to, long method, byte[] params) {
     ObjectNode msg = JsonNodeFactory.instance.objectNode();
     msg.put("Version", 0).put("To", to.toString()).put("From", from.toString()).put("Nonce", 0).put("Value", "0")
         .put("GasLimit", 0).put("GasFeeCap", "0").put("GasPremium", "0").put("Method", method)
         .put("Params", Base64.getEncoder().encodeToString(params));
-    JsonNode signed = call("MpoolPushMessage", msg, null);
-    JsonNode cid = signed.get("CID");
-    JsonNode lookup = call("StateWaitMsg", cid, 1, -1, true);
+    return call("MpoolPushMessage", msg, null).get("CID").get("/").asText();
+  }
+
+  /** Waits for the receipt of a pushed message (safe to call again after the node restarted). */
+  Receipt await(String cid) {
+    JsonNode lookup = call("StateWaitMsg", java.util.Map.of("/", cid), 1, -1, true);
     if (lookup == null || lookup.isNull()) {
       throw new DevnetException("message " + cid + " was not found on chain");
     }
     JsonNode r = lookup.get("Receipt");
-    return new Receipt(cid.get("/").asText(), r.get("ExitCode").asInt(), lookup.get("Height").asLong(),
+    return new Receipt(cid, r.get("ExitCode").asInt(), lookup.get("Height").asLong(),
         r.path("Return").isTextual() ? Base64.getDecoder().decode(r.get("Return").asText()) : new byte[0]);
   }
 

@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +49,9 @@ import venus.market.core.piece.ZeroComm;
  *
  * <p>No proofs are computed: the devnet accepts any non-empty proof. Sector numbers continue after the highest the
  * miner has on chain, so a restarted sealer asks again for the sector it was filling and the market returns the same
- * assignment.
+ * assignment. A sector pre-committed but not proven (the sealer or the node died in between) is proven first, with
+ * the market's assignment for it. Node calls other than a push are retried while the node restarts, and a round
+ * starts only once the worker has no message left in the pool, so nothing pushed before a restart is pushed twice.
  */
 public final class DevnetSealer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DevnetSealer.class);
@@ -90,9 +94,18 @@ public final class DevnetSealer implements AutoCloseable {
   private final PieceSource pieces;
   private final Options options;
   private final ScheduledExecutorService loop;
+  private final SealerHold hold;
   private long nextSector = -1;
+  /** Pre-committed sectors that cannot be proven (their deals are gone from the market or do not match). */
+  private final Set<Long> abandoned = new HashSet<>();
 
   public DevnetSealer(MarketClient market, ChainClient chain, PieceSource pieces, Options options) {
+    this(market, chain, pieces, options, SealerHold.NONE);
+  }
+
+  /** @param hold test-only stops between steps ({@link SealerHold#fromEnvironment()}; NONE in production) */
+  public DevnetSealer(MarketClient market, ChainClient chain, PieceSource pieces, Options options, SealerHold hold) {
+    this.hold = hold;
     this.market = market;
     this.chain = chain;
     this.pieces = pieces;
@@ -124,15 +137,28 @@ public final class DevnetSealer implements AutoCloseable {
    */
   public synchronized Optional<Round> sealOnce() {
     Address miner = options.miner();
-    JsonNode info = chain.minerInfo(miner);
+    JsonNode info = onChain("StateMinerInfo", () -> chain.minerInfo(miner));
     Address worker = Address.parse(info.get("Worker").asText());
     long sectorSize = info.get("SectorSize").asLong();
     long sealProof = sealProof(sectorSize);
+    // What the chain holds is read only once the worker's messages in the pool are included: one of them may be a
+    // pre-commit or a proof this sealer pushed before it, or the node, was restarted.
+    awaitNoPending(worker);
+    // A sector pre-committed but not proven (this sealer was killed, or the node went away, between the two) is
+    // finished first; its deals are still assigned to it in the market.
+    long unproven = onChain("StateSectorPreCommitInfo", () -> chain.lowestUnproven(miner));
+    boolean resume = unproven > 0 && !abandoned.contains(unproven);
     // Sector numbers start at 1: 0 is what the market records for "no sector yet".
-    long sector = Math.max(Math.max(1, nextSector), chain.highestSector(miner) + 1);
-    nextSector = sector;
+    long sector = resume ? unproven
+        : Math.max(Math.max(1, nextSector), onChain("StateMinerSectors", () -> chain.highestSector(miner)) + 1);
+    if (!resume) {
+      nextSector = sector;
+    }
     JsonNode slots = retry("AssignUnPackedDeals", () -> market.assign(miner, sector, sectorSize, options.maxPiece()));
     if (slots == null || !slots.isArray() || slots.isEmpty()) {
+      if (resume) {
+        abandon(sector, "the market holds no deals for it");
+      }
       return Optional.empty();
     }
     List<Piece> layout = new ArrayList<>();
@@ -147,7 +173,8 @@ public final class DevnetSealer implements AutoCloseable {
         layout.add(new Piece(offset, size, false, 0, cid, 0, ZeroComm.piece(new PaddedPieceSize(size))));
         continue;
       }
-      String problem = check(cid, size);
+      // A resumed sector's pieces were checked before its pre-commit; its commD on chain is checked below.
+      String problem = resume ? null : check(cid, size);
       if (problem != null) {
         LOG.error("deal {}: not sealing it: {}", dealId, problem);
         retry("SealerReportBadPiece", () -> {
@@ -164,32 +191,55 @@ public final class DevnetSealer implements AutoCloseable {
     }
     List<Piece> deals = layout.stream().filter(Piece::deal).toList();
     if (deals.isEmpty()) {
+      if (resume) {
+        abandon(sector, "the market holds no deals for it");
+      }
       return Optional.of(new Round(-1, List.of(), null, rejected));
     }
     PieceCommitment commD = UnsealedCommitment.of(layout.stream().map(Piece::comm).toList(),
         new PaddedPieceSize(sectorSize));
     Cid unsealed = PieceCid.v1(commD);
     List<Long> ids = deals.stream().map(Piece::dealId).toList();
-    for (Piece p : deals) {
-      retry("UpdateDealOnPacking", () -> {
-        market.updateOnPacking(miner, p.dealId(), sector, p.offset());
-        market.updateStatus(miner, p.dealId(), "Packing");
-        return null;
-      });
+    if (resume) {
+      JsonNode pre = onChain("StateSectorPreCommitInfo", () -> chain.preCommitInfo(miner, sector));
+      String onChain = pre == null ? null : pre.path("UnsealedCid").path("/").asText();
+      if (!unsealed.toString().equals(onChain)) {
+        abandon(sector, "it is pre-committed with commD " + onChain + " but the market's deals for it give " + unsealed);
+        throw new SealerException("sector " + sector + " cannot be proven: pre-committed with commD " + onChain
+            + ", the market's deals " + ids + " for it give " + unsealed);
+      }
+      LOG.info("sector {}: pre-committed but not proven; proving it with deals {}", sector, ids);
+    } else {
+      hold.before("assigned", sector);
+      for (Piece p : deals) {
+        retry("UpdateDealOnPacking", () -> {
+          market.updateOnPacking(miner, p.dealId(), sector, p.offset());
+          market.updateStatus(miner, p.dealId(), "Packing");
+          return null;
+        });
+      }
+      LOG.info("sector {}: deals {} commD {}", sector, ids, unsealed);
+      hold.before("precommit", sector);
+      long head = onChain("ChainHead", chain::head);
+      long expiration = deals.stream().mapToLong(Piece::endEpoch).max().orElseThrow() + 2880;
+      SectorPreCommitInfo pre = new SectorPreCommitInfo(sealProof, sector, sealedCid(commD, sector), head - 1,
+          List.of(), expiration, unsealed);
+      String preCid = chain.push(worker, miner, MinerMethods.PRE_COMMIT_SECTOR_BATCH2,
+          new PreCommitSectorBatchParams2(List.of(pre)).toCbor());
+      ChainClient.Receipt preCommit = onChain("StateWaitMsg", () -> chain.await(preCid));
+      if (preCommit.exitCode() != 0) {
+        if (onChain("StateSectorPreCommitInfo", () -> chain.preCommitted(miner, sector))) {
+          // Never give back deals of a sector the chain holds: the next round proves it.
+          throw new SealerException("sector " + sector + ": PreCommitSectorBatch2 " + preCid + " failed with exit code "
+              + preCommit.exitCode() + ", but the sector is pre-committed already; the next round proves it");
+        }
+        giveBack(miner, ids);
+        throw new SealerException("sector " + sector + ": PreCommitSectorBatch2 " + preCid + " failed with exit"
+            + " code " + preCommit.exitCode() + "; its deals were released to the market");
+      }
+      nextSector = sector + 1;
     }
-    LOG.info("sector {}: deals {} commD {}", sector, ids, unsealed);
-    long head = chain.head();
-    long expiration = deals.stream().mapToLong(Piece::endEpoch).max().orElseThrow() + 2880;
-    SectorPreCommitInfo pre = new SectorPreCommitInfo(sealProof, sector, sealedCid(commD, sector), head - 1,
-        List.of(), expiration, unsealed);
-    ChainClient.Receipt preCommit = chain.send(worker, miner, MinerMethods.PRE_COMMIT_SECTOR_BATCH2,
-        new PreCommitSectorBatchParams2(List.of(pre)).toCbor());
-    if (preCommit.exitCode() != 0) {
-      giveBack(miner, ids);
-      throw new SealerException("sector " + sector + ": PreCommitSectorBatch2 " + preCommit.cid() + " failed with exit"
-          + " code " + preCommit.exitCode() + "; its deals were released to the market");
-    }
-    nextSector = sector + 1;
+    hold.before("provecommit", sector);
     List<PieceActivationManifest> manifest = new ArrayList<>();
     for (Piece p : layout) {
       manifest.add(new PieceActivationManifest(Cid.parse(p.pieceCid()), p.size(), null, p.deal()
@@ -198,7 +248,8 @@ public final class DevnetSealer implements AutoCloseable {
     ProveCommitSectors3Params prove = new ProveCommitSectors3Params(
         List.of(new SectorActivationManifest(sector, manifest)), List.of(fakeProof(commD, sector)), new byte[0], null,
         true, true);
-    ChainClient.Receipt proven = chain.send(worker, miner, MinerMethods.PROVE_COMMIT_SECTORS3, prove.toCbor());
+    String proveCid = chain.push(worker, miner, MinerMethods.PROVE_COMMIT_SECTORS3, prove.toCbor());
+    ChainClient.Receipt proven = onChain("StateWaitMsg", () -> chain.await(proveCid));
     if (proven.exitCode() != 0 || !allOk(proven.ret())) {
       throw new SealerException("sector " + sector + ": ProveCommitSectors3 " + proven.cid() + " failed (exit code "
           + proven.exitCode() + "); the sector stays pre-committed and its deals fail at their start epoch");
@@ -212,6 +263,29 @@ public final class DevnetSealer implements AutoCloseable {
     LOG.info("sector {} proven with deals {} at height {}", sector, ids, proven.height());
     List<Placed> placed = deals.stream().map(p -> new Placed(p.dealId(), p.pieceCid(), p.offset(), p.size())).toList();
     return Optional.of(new Round(sector, ids, unsealed, rejected, placed));
+  }
+
+  /** A pre-committed sector this sealer cannot prove: logged once, then new sectors are sealed after it. */
+  private void abandon(long sector, String why) {
+    if (abandoned.add(sector)) {
+      LOG.error("sector {} is pre-committed but not proven and cannot be resumed: {}; it expires unproven", sector,
+          why);
+    }
+  }
+
+  /**
+   * Waits (up to the retry time) until no message of {@code worker} is in the node's pool, so that a message pushed
+   * before a restart is included before the chain is read; never pushing twice what may still be in flight.
+   */
+  private void awaitNoPending(Address worker) {
+    long deadline = System.nanoTime() + options.marketRetry().toNanos();
+    while (onChain("MpoolGetNonce", () -> chain.pending(worker))) {
+      if (System.nanoTime() > deadline) {
+        LOG.warn("worker {} still has messages in the pool after {}; going on", worker, options.marketRetry());
+        return;
+      }
+      pause(200, "waiting for the worker's pending messages");
+    }
   }
 
   /** Reads the piece and checks its commP; null when it matches, else what is wrong. */
@@ -247,6 +321,18 @@ public final class DevnetSealer implements AutoCloseable {
 
   /** Runs a market call, retrying while the market cannot be reached (restarting) for up to marketRetry. */
   private <T> T retry(String what, Supplier<T> call) {
+    return retrying(what, "the market", call);
+  }
+
+  /**
+   * Runs a node call, retrying while the node cannot be reached (restarting) for up to marketRetry. Only calls that
+   * are safe to repeat: a push is never retried.
+   */
+  private <T> T onChain(String what, Supplier<T> call) {
+    return retrying(what, "the node", call);
+  }
+
+  private <T> T retrying(String what, String peer, Supplier<T> call) {
     long deadline = System.nanoTime() + options.marketRetry().toNanos();
     long sleep = 200;
     while (true) {
@@ -254,17 +340,21 @@ public final class DevnetSealer implements AutoCloseable {
         return call.get();
       } catch (RpcTransportException e) {
         if (System.nanoTime() > deadline) {
-          throw new SealerException(what + ": the market is unreachable: " + e.getMessage(), e);
+          throw new SealerException(what + ": " + peer + " is unreachable: " + e.getMessage(), e);
         }
-        LOG.warn("{}: market unreachable ({}); retrying", what, e.getMessage());
-        try {
-          Thread.sleep(sleep);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw new SealerException(what + ": interrupted", ie);
-        }
+        LOG.warn("{}: {} is unreachable ({}); retrying", what, peer, e.getMessage());
+        pause(sleep, what);
         sleep = Math.min(sleep * 2, 5000);
       }
+    }
+  }
+
+  private static void pause(long millis, String what) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new SealerException(what + ": interrupted", ie);
     }
   }
 

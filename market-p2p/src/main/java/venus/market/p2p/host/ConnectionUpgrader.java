@@ -92,10 +92,15 @@ final class ConnectionUpgrader {
     Multiaddr remote = ch.remoteAddress() instanceof InetSocketAddress a ? Multiaddr.tcp(a) : null;
     Connection conn = new Connection(ch, sec.remotePeer(), sec.remoteKey(), remote, initiator, session);
     ch.pipeline().get(ErrorHandler.class).connection = conn;
-    if (result.complete(conn)) {
-      onConnection.accept(conn);
-    } else {
+    if (result.isDone()) {
       ch.close(); // the deadline passed meanwhile
+      return;
+    }
+    // The host registers the connection before the dialler wakes up, so that a Host.connection(peer) or
+    // Host.identify(peer) right after connect() finds it (and a second connect() does not dial again).
+    onConnection.accept(conn);
+    if (!result.complete(conn)) {
+      ch.close(); // the dialler gave up meanwhile
     }
   }
 

@@ -72,7 +72,7 @@ public final class Host implements Closeable {
   private final Map<PeerId, CompletableFuture<Connection>> pendingDials = new ConcurrentHashMap<>();
   private final List<Channel> servers = new CopyOnWriteArrayList<>();
   private final List<Multiaddr> boundAddrs = new CopyOnWriteArrayList<>();
-  private final AtomicInteger inbound = new AtomicInteger();
+  private final InboundGuard guard;
   private volatile boolean closed;
 
   public Host(HostConfig config) {
@@ -85,6 +85,7 @@ public final class Host implements Closeable {
       t.setDaemon(true);
       return t;
     });
+    this.guard = new InboundGuard(config);
     this.upgrader = new ConnectionUpgrader(config, this::onConnection);
     setStreamHandler(IdentifyInfo.PROTOCOL_ID, this::serveIdentify);
     setStreamHandler(PING_PROTOCOL, Host::servePing);
@@ -118,7 +119,9 @@ public final class Host implements Closeable {
         });
     ChannelFuture f = b.bind(sa).awaitUninterruptibly();
     if (!f.isSuccess()) {
-      throw new IOException("cannot listen on " + addr + ": " + f.cause().getMessage(), f.cause());
+      // e.g. UnsupportedAddressTypeException (IPv6 under -Djava.net.preferIPv4Stack=true) has no message
+      String why = f.cause().getMessage() != null ? f.cause().getMessage() : f.cause().getClass().getSimpleName();
+      throw new IOException("cannot listen on " + addr + ": " + why, f.cause());
     }
     servers.add(f.channel());
     // Keep the requested address and family and take only the port: a JDK dual-stack socket bound to
@@ -306,20 +309,27 @@ public final class Host implements Closeable {
 
   // ---- inbound ----
 
+  /** What the inbound caps ({@link HostConfig#maxInboundConnections}, {@link InboundLimits}) refused and hold. */
+  public InboundStats inboundStats() {
+    return guard.stats();
+  }
+
   private void acceptInbound(SocketChannel ch) {
-    if (closed || inbound.incrementAndGet() > config.maxInboundConnections()) {
-      inbound.decrementAndGet();
-      LOG.info("refusing inbound connection from {}: {} inbound connections (the limit)", ch.remoteAddress(),
-          config.maxInboundConnections());
+    if (closed) {
       ch.close();
       return;
     }
-    ch.closeFuture().addListener(f -> inbound.decrementAndGet());
-    upgrader.configure(ch, false, null, new CompletableFuture<>());
+    CompletableFuture<Connection> upgrade = new CompletableFuture<>();
+    if (!guard.admit(ch, upgrade)) {
+      ch.close();
+      return;
+    }
+    upgrader.configure(ch, false, null, upgrade);
   }
 
   private void onConnection(Connection c) {
-    if (closed) {
+    if (closed || (!c.outbound() && !guard.established(c))) {
+      c.identify().completeExceptionally(new IOException("connection refused by " + peerId));
       c.close();
       return;
     }
@@ -333,10 +343,24 @@ public final class Host implements Closeable {
       c.identify().completeExceptionally(new IOException("connection closed"));
       LOG.debug("closed {}", c);
     });
+    // Runs on the event loop: a stream over the caps is reset here, before a thread or buffer is spent on it
+    // (go-libp2p's resource manager resets it the same way).
     c.session().setInboundStreamListener(s -> {
+      Runnable release = guard.admitStream(c);
+      if (release == null) {
+        s.reset();
+        return;
+      }
       try {
-        workers.execute(() -> serveInbound(c, s));
+        workers.execute(() -> {
+          try {
+            serveInbound(c, s);
+          } finally {
+            release.run();
+          }
+        });
       } catch (RuntimeException e) {
+        release.run();
         s.reset();
       }
     });

@@ -59,7 +59,8 @@ class BadInputTest {
   void start() throws IOException {
     HostConfig cfg = TestHosts.config(Ed25519.generate(), YAMUX)
         .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(5))
-        .withLimits(8, 16, 64 * 1024);
+        .withLimits(8, 16, 64 * 1024)
+        .withInboundLimits(InboundLimits.defaults().withLimitLoopback(false)); // 16 raw peers from 127.0.0.1
     host = TestHosts.start(cfg);
     good = TestHosts.start(YAMUX);
   }

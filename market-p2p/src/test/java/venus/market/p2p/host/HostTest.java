@@ -60,6 +60,20 @@ class HostTest {
   }
 
   @Test
+  void aConnectionIsKnownToTheHostAsSoonAsConnectReturns() throws Exception {
+    // connect() used to return before the host had registered the connection, so identify(peer) right after it
+    // could fail with "not connected" and a second connect() dialled again
+    for (int i = 0; i < 5; i++) {
+      try (Host a = TestHosts.start(List.of("/yamux/1.0.0")); Host b = TestHosts.start(List.of("/yamux/1.0.0"))) {
+        Connection c = a.connect(b.peerId(), List.of(TestHosts.addr(b)));
+        assertThat(a.connection(b.peerId())).contains(c);
+        assertThat(a.connect(b.peerId(), List.of(TestHosts.addr(b)))).isSameAs(c);
+        assertThat(a.identify(b.peerId()).protocols()).contains(TestHosts.ECHO);
+      }
+    }
+  }
+
+  @Test
   void fallsBackToMplexAndSupportsSecp256k1Identity() throws Exception {
     try (Host a = TestHosts.start(List.of("/yamux/1.0.0", "/mplex/6.7.0"));
         Host b = TestHosts.start(TestHosts.config(Secp256k1.generate(), List.of("/mplex/6.7.0")))) {

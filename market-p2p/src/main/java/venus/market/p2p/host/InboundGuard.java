@@ -1,0 +1,207 @@
+package venus.market.p2p.host;
+
+import io.netty.channel.Channel;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import venus.market.p2p.peer.PeerId;
+
+/**
+ * Admission of inbound connections and inbound stream handlers against {@link HostConfig#maxInboundConnections} and
+ * {@link InboundLimits}. Every decision is made on the event loop before anything is spent on the connection or
+ * stream (no thread, no buffer), so a flood costs the host one counter update per refusal.
+ */
+final class InboundGuard {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InboundGuard.class);
+  /** A flood would otherwise write one log line per refused connection or stream. */
+  private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  private final int maxInbound;
+  private final InboundLimits limits;
+  private final AtomicInteger inbound = new AtomicInteger();
+  private final AtomicInteger handshaking = new AtomicInteger();
+  private final AtomicInteger handlers = new AtomicInteger();
+  private final AtomicInteger peakHandlers = new AtomicInteger();
+  private final KeyedCounter<InetAddress> handshakesByAddress = new KeyedCounter<>();
+  private final KeyedCounter<InetAddress> connectionsByAddress = new KeyedCounter<>();
+  private final KeyedCounter<InetAddress> handlersByAddress = new KeyedCounter<>();
+  private final KeyedCounter<PeerId> handlersByPeer = new KeyedCounter<>();
+  private final Refusals overTotal = new Refusals();
+  private final Refusals handshakesPerAddress = new Refusals();
+  private final Refusals connectionsPerAddress = new Refusals();
+  private final Refusals streamsTotal = new Refusals();
+  private final Refusals streamsPerPeer = new Refusals();
+  private final Refusals streamsPerAddress = new Refusals();
+
+  InboundGuard(HostConfig config) {
+    this.maxInbound = config.maxInboundConnections();
+    this.limits = config.inboundLimits();
+  }
+
+  /**
+   * A connection was accepted: true if it may start its upgrade. Its slots are given back when {@code upgrade}
+   * completes (the handshake slot) and when the channel closes (the connection slot); false means the caller closes it.
+   */
+  boolean admit(Channel ch, CompletableFuture<Connection> upgrade) {
+    InetAddress key = addressKey(ch.remoteAddress());
+    if (inbound.incrementAndGet() > maxInbound) {
+      inbound.decrementAndGet();
+      overTotal.refuse("refusing inbound connection from {}: {} inbound connections (the limit)", ch.remoteAddress(),
+          maxInbound);
+      return false;
+    }
+    if (key != null && connectionsByAddress.count(key) >= limits.connectionsPerAddress()) {
+      inbound.decrementAndGet();
+      connectionsPerAddress.refuse("refusing inbound connection from {}: {} established connections from {} (the limit)",
+          ch.remoteAddress(), limits.connectionsPerAddress(), describe(key));
+      return false;
+    }
+    if (key != null && !handshakesByAddress.tryAcquire(key, limits.handshakesPerAddress())) {
+      inbound.decrementAndGet();
+      handshakesPerAddress.refuse("refusing inbound connection from {}: {} connections from {} still in the handshake "
+          + "(the limit)", ch.remoteAddress(), limits.handshakesPerAddress(), describe(key));
+      return false;
+    }
+    handshaking.incrementAndGet();
+    AtomicBoolean upgrading = new AtomicBoolean(true);
+    Runnable handshakeOver = () -> {
+      if (upgrading.compareAndSet(true, false)) {
+        handshaking.decrementAndGet();
+        if (key != null) {
+          handshakesByAddress.release(key);
+        }
+      }
+    };
+    upgrade.whenComplete((c, e) -> handshakeOver.run());
+    ch.closeFuture().addListener(f -> {
+      handshakeOver.run();
+      inbound.decrementAndGet();
+    });
+    return true;
+  }
+
+  /** An inbound connection finished its upgrade: false if its address already holds its share (close it). */
+  boolean established(Connection c) {
+    InetAddress key = addressKey(c.channel().remoteAddress());
+    if (key == null) {
+      return true;
+    }
+    if (!connectionsByAddress.tryAcquire(key, limits.connectionsPerAddress())) {
+      connectionsPerAddress.refuse("closing inbound connection from {} ({}): {} established connections from {} "
+          + "(the limit)", c.channel().remoteAddress(), c.remotePeer(), limits.connectionsPerAddress(), describe(key));
+      return false;
+    }
+    c.channel().closeFuture().addListener(f -> connectionsByAddress.release(key));
+    return true;
+  }
+
+  /**
+   * An inbound stream arrived on {@code c}: the action that gives its handler slot back, or null if the stream must
+   * be refused (reset) because the peer, its address or the host has every handler busy.
+   */
+  Runnable admitStream(Connection c) {
+    PeerId peer = c.remotePeer();
+    if (!handlersByPeer.tryAcquire(peer, limits.streamHandlersPerPeer())) {
+      streamsPerPeer.refuse("resetting inbound stream from {}: {} of its streams are being served (the limit per peer)",
+          peer, limits.streamHandlersPerPeer());
+      return null;
+    }
+    InetAddress key = addressKey(c.channel().remoteAddress());
+    if (key != null && !handlersByAddress.tryAcquire(key, limits.streamHandlersPerAddress())) {
+      handlersByPeer.release(peer);
+      streamsPerAddress.refuse("resetting inbound stream from {}: {} streams from {} are being served (the limit per "
+          + "address)", peer, limits.streamHandlersPerAddress(), describe(key));
+      return null;
+    }
+    int now = handlers.incrementAndGet();
+    if (now > limits.streamHandlers()) {
+      handlers.decrementAndGet();
+      handlersByPeer.release(peer);
+      if (key != null) {
+        handlersByAddress.release(key);
+      }
+      streamsTotal.refuse("resetting inbound stream from {}: {} inbound streams are being served (the host's limit)",
+          peer, limits.streamHandlers());
+      return null;
+    }
+    peakHandlers.accumulateAndGet(now, Math::max);
+    AtomicBoolean held = new AtomicBoolean(true);
+    return () -> {
+      if (held.compareAndSet(true, false)) {
+        handlers.decrementAndGet();
+        handlersByPeer.release(peer);
+        if (key != null) {
+          handlersByAddress.release(key);
+        }
+      }
+    };
+  }
+
+  InboundStats stats() {
+    return new InboundStats(inbound.get(), handshaking.get(), overTotal.count.get(), handshakesPerAddress.count.get(),
+        connectionsPerAddress.count.get(), handlers.get(), peakHandlers.get(), streamsTotal.count.get(),
+        streamsPerPeer.count.get(), streamsPerAddress.count.get());
+  }
+
+  /**
+   * The key the per-address caps count under: the IPv4 address, or the IPv6 /64 (one machine usually owns a whole
+   * /64, so per-/128 counting would cap nothing); null for what is exempt or not an IP socket.
+   */
+  InetAddress addressKey(SocketAddress remote) {
+    if (!(remote instanceof InetSocketAddress isa) || isa.getAddress() == null) {
+      return null;
+    }
+    InetAddress a = isa.getAddress();
+    if (a.isLoopbackAddress() && !limits.limitLoopback()) {
+      return null;
+    }
+    if (a instanceof Inet6Address) {
+      byte[] b = a.getAddress();
+      Arrays.fill(b, 8, 16, (byte) 0);
+      try {
+        return InetAddress.getByAddress(b);
+      } catch (UnknownHostException e) {
+        throw new IllegalStateException("16 bytes are an IPv6 address", e);
+      }
+    }
+    return a;
+  }
+
+  private static String describe(InetAddress key) {
+    return key instanceof Inet6Address ? key.getHostAddress() + "/64" : key.getHostAddress();
+  }
+
+  /**
+   * A refusal counter whose log lines are rate-limited: at INFO the first, each time the count reaches a power of two
+   * (so a burst shows its size in a dozen lines) and one at least every 10 s while refusals go on; the rest at DEBUG.
+   */
+  private static final class Refusals {
+    final AtomicLong count = new AtomicLong();
+    private final AtomicLong lastInfo = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+
+    void refuse(String format, Object... args) {
+      long n = count.incrementAndGet();
+      long now = System.nanoTime();
+      long last = lastInfo.get();
+      boolean powerOfTwo = (n & (n - 1)) == 0;
+      if (powerOfTwo || now - last >= LOG_EVERY_NANOS && lastInfo.compareAndSet(last, now)) {
+        Object[] withCount = Arrays.copyOf(args, args.length + 1);
+        withCount[args.length] = n;
+        LOG.info(format + "; {} refused so far", withCount);
+      } else if (LOG.isDebugEnabled()) {
+        LOG.debug(format, args);
+      }
+    }
+  }
+}

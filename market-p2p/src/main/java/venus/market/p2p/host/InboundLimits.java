@@ -1,0 +1,41 @@
+package venus.market.p2p.host;
+
+/**
+ * What inbound peers may hold at once, beyond the host-wide connection limit ({@link HostConfig#maxInboundConnections}).
+ * An "address" is an IPv4 address or an IPv6 /64 (one machine usually owns a whole /64). Excess connections are closed
+ * on accept and excess streams reset at once, before any thread is spent on them; {@link Host#inboundStats} counts both.
+ *
+ * @param handshakesPerAddress inbound connections from one address still in the upgrade (multistream, Noise, muxer),
+ *     which may last up to the handshake deadline
+ * @param connectionsPerAddress established inbound connections from one address
+ * @param streamHandlers inbound streams being negotiated or served at once, host-wide; each holds a worker thread
+ * @param streamHandlersPerPeer the same for one remote peer, over all its connections
+ * @param streamHandlersPerAddress the same for one remote address: peer IDs cost nothing to make, addresses do
+ * @param limitLoopback false exempts 127.0.0.0/8 and ::1 from the per-address caps (tests; a client on the same
+ *     machine). Per-peer and host-wide caps always apply.
+ */
+public record InboundLimits(int handshakesPerAddress, int connectionsPerAddress, int streamHandlers,
+    int streamHandlersPerPeer, int streamHandlersPerAddress, boolean limitLoopback) {
+
+  public InboundLimits {
+    if (handshakesPerAddress < 1 || connectionsPerAddress < 1 || streamHandlers < 1 || streamHandlersPerPeer < 1
+        || streamHandlersPerAddress < 1) {
+      throw new IllegalArgumentException("inbound limits must be at least 1: " + this);
+    }
+  }
+
+  /**
+   * go-libp2p's resource manager allows 8 connections per IPv4 address (loopback unlimited), 64 inbound streams per
+   * peer and protocol, and a system-wide 1024 inbound streams per GiB it may use. A storage provider rarely sees
+   * several clients behind one NAT, so 8 handshakes and 16 connections per address leave room for retries and
+   * reconnects; 64 handlers per peer covers a client proposing many deals in parallel.
+   */
+  public static InboundLimits defaults() {
+    return new InboundLimits(8, 16, 1024, 64, 128, true);
+  }
+
+  public InboundLimits withLimitLoopback(boolean limit) {
+    return new InboundLimits(handshakesPerAddress, connectionsPerAddress, streamHandlers, streamHandlersPerPeer,
+        streamHandlersPerAddress, limit);
+  }
+}
