@@ -55,7 +55,7 @@ class MultiaddrTest {
   @Test
   void binaryTcpChainWhoseTextFormIsTooLongIsRefusedNotAcceptedOneWay() {
     // fuzz finding (P2pDecodersFuzzTestInputs/multiaddrBytes/tcp-chain-text-too-long): 340 /tcp components fit in
-    // 1,020 bytes but print as 3,400 characters, which parse() refuses, so the address could not travel as text
+    // 1,020 bytes but print as 3,060 characters, which parse() refuses, so the address could not travel as text
     byte[] bytes = ByteBufUtil.decodeHexDump("0604d2".repeat(340));
     assertThatThrownBy(() -> Multiaddr.fromBytes(bytes)).isInstanceOf(MultiaddrException.class)
         .hasMessageContaining("at most " + Multiaddr.MAX_STRING_LENGTH);
