@@ -79,7 +79,7 @@ public final class RpcClient implements RpcCaller {
     }
     HttpResponse<byte[]> resp;
     try {
-      resp = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
+      resp = send(req.build());
     } catch (HttpTimeoutException e) {
       throw new RpcTransportException(
           method + ": no reply from " + endpoint + " within " + timeout, e);
@@ -91,5 +91,25 @@ public final class RpcClient implements RpcCaller {
     }
     return RpcReplies.httpResultOf(
         mapper, resp.statusCode(), new String(resp.body(), StandardCharsets.UTF_8), endpoint, method, id, resultType);
+  }
+
+  /**
+   * Sends once more when a pooled keep-alive connection turns out to have been closed by the server while idle
+   * (Jetty closes idle connections after 30 s): the JDK then fails with no response bytes at all, and the server
+   * never saw the request. Seen under load in the devnet tests; the JDK retries only idempotent methods itself.
+   */
+  private HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      if (e instanceof HttpTimeoutException || !staleConnection(e)) {
+        throw e;
+      }
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+  }
+
+  private static boolean staleConnection(IOException e) {
+    return e.getMessage() != null && e.getMessage().contains("header parser received no bytes");
   }
 }

@@ -134,6 +134,19 @@ class TomlConfigTest {
   }
 
   @Test
+  void nulInArrayTableHeaderIsAConfigErrorNotTomljAssertion() throws Exception {
+    // fuzz finding: NULs in a [[...]] header made tomlj's error recovery throw AssertionError (under -ea)
+    String crash = java.nio.file.Files.readString(Path.of("src/test/resources/venus/market/daemon/fuzz/"
+        + "DaemonDecodersFuzzTestInputs/configFailsOnlyWithConfigException/nul-in-array-table-header"));
+    assertThatThrownBy(() -> TomlConfigReader.parse(crash, "c.toml")).isInstanceOf(ConfigException.class)
+        .hasMessage("c.toml line 1: control character U+0000 is not allowed in TOML (only tab and line ends are);"
+            + " remove it");
+    assertThatThrownBy(() -> TomlConfigReader.parse("# ok\nTransferPath = \"/tmp/\u0007\"\n", "c.toml"))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("c.toml line 2: control character U+0007");
+    assertThat(TomlConfigReader.parse("\tTransferPath = \"/tmp/t\"\r\n", "c.toml").transferPath()).isEqualTo("/tmp/t");
+  }
+
+  @Test
   void legacyDropletSectionsAreAccepted() {
     String toml = """
         TransfePath = "/tmp/x"

@@ -21,8 +21,10 @@ import venus.market.p2p.peer.PeerId;
  */
 public final class Multiaddr {
 
-  /** Bounds untrusted binary/string input. */
+  /** Bounds untrusted binary input; a decoded address must also fit both forms' limits (see {@link #withinLimits}). */
   public static final int MAX_BYTES = 1024;
+  /** Bounds untrusted string input. */
+  public static final int MAX_STRING_LENGTH = MAX_BYTES * 2;
   private static final int MAX_NAME = 255;
 
   /** One protocol and its raw binary value (empty for protocols without a value). */
@@ -55,9 +57,9 @@ public final class Multiaddr {
   }
 
   public static Multiaddr parse(String text) {
-    if (text.length() > MAX_BYTES * 2 || !text.startsWith("/")) {
-      throw new MultiaddrException("multiaddr \"" + abbreviate(text) + "\" must start with '/' and be shorter than "
-          + (MAX_BYTES * 2) + " characters");
+    if (text.length() > MAX_STRING_LENGTH || !text.startsWith("/")) {
+      throw new MultiaddrException("multiaddr \"" + abbreviate(text) + "\" must start with '/' and be at most "
+          + MAX_STRING_LENGTH + " characters");
     }
     String[] parts = text.substring(1).split("/", -1);
     List<Component> out = new ArrayList<>();
@@ -79,7 +81,7 @@ public final class Multiaddr {
       }
       out.add(new Component(p, valueFromString(p, parts[i++])));
     }
-    return new Multiaddr(out);
+    return withinLimits(new Multiaddr(out));
   }
 
   public static Multiaddr fromBytes(byte[] bytes) {
@@ -111,7 +113,24 @@ public final class Multiaddr {
     } catch (MarketException e) {
       throw new MultiaddrException("malformed binary multiaddr: " + e.getMessage(), e);
     }
-    return new Multiaddr(out);
+    return withinLimits(new Multiaddr(out));
+  }
+
+  /**
+   * Refuses an address whose other form breaks that form's limit, so every accepted address converts both ways: 1,024
+   * bytes of /tcp components print as over 3,000 characters, and 2,048 characters of "/ip6/::" encode to over 4,900
+   * bytes (both found by fuzzing).
+   */
+  private static Multiaddr withinLimits(Multiaddr m) {
+    if (m.bytes.length > MAX_BYTES) {
+      throw new MultiaddrException("multiaddr encodes to " + m.bytes.length + " bytes (at most " + MAX_BYTES + ")");
+    }
+    int textLength = m.toString().length();
+    if (textLength > MAX_STRING_LENGTH) {
+      throw new MultiaddrException("multiaddr prints as " + textLength + " characters (at most " + MAX_STRING_LENGTH
+          + ")");
+    }
+    return m;
   }
 
   public static Multiaddr tcp(InetSocketAddress address) {

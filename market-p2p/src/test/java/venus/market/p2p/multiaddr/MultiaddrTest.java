@@ -51,4 +51,22 @@ class MultiaddrTest {
       assertThatThrownBy(() -> Multiaddr.fromBytes(ByteBufUtil.decodeHexDump(hex))).as(hex).isInstanceOf(MultiaddrException.class);
     }
   }
+
+  @Test
+  void binaryTcpChainWhoseTextFormIsTooLongIsRefusedNotAcceptedOneWay() {
+    // fuzz finding (P2pDecodersFuzzTestInputs/multiaddrBytes/tcp-chain-text-too-long): 340 /tcp components fit in
+    // 1,020 bytes but print as 3,060 characters, which parse() refuses, so the address could not travel as text
+    byte[] bytes = ByteBufUtil.decodeHexDump("0604d2".repeat(340));
+    assertThatThrownBy(() -> Multiaddr.fromBytes(bytes)).isInstanceOf(MultiaddrException.class)
+        .hasMessageContaining("at most " + Multiaddr.MAX_STRING_LENGTH);
+  }
+
+  @Test
+  void ip6ChainWhoseBinaryFormIsTooLongIsRefusedNotAcceptedOneWay() {
+    // the mirror image: 292 "/ip6/::" components are 2,044 characters but 4,964 bytes, over fromBytes' limit
+    String text = "/ip6/::".repeat(292);
+    assertThat(text.length()).isLessThanOrEqualTo(Multiaddr.MAX_STRING_LENGTH);
+    assertThatThrownBy(() -> Multiaddr.parse(text)).isInstanceOf(MultiaddrException.class)
+        .hasMessageContaining("at most " + Multiaddr.MAX_BYTES);
+  }
 }
