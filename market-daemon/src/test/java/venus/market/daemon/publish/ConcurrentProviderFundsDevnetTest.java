@@ -31,8 +31,8 @@ import venus.market.devnet.DevnetOptions;
 /**
  * Several deals reach ReserveProviderFunds at once while the provider's escrow is empty, with the chain producing
  * tipsets (and the watcher polling) the whole time, so top-ups land while other deals are reserving and publishing.
- * Every deal must be funded by a top-up that has landed before it is published: none may fail the publisher's
- * escrow pre-check, each is published exactly once, and the reservations go back to zero.
+ * Every deal must be funded (by a top-up that has landed, or by escrow already there) before it is published: none
+ * may fail the publisher's escrow pre-check, each is published exactly once, and the reservations go back to zero.
  */
 class ConcurrentProviderFundsDevnetTest {
   @TempDir Path tmp;
@@ -135,8 +135,10 @@ class ConcurrentProviderFundsDevnetTest {
       for (Cid c : deals) {
         ProviderDeal p = h.deal(c);
         assertThat(p.fundsReserved()).isEqualTo(TokenAmount.ZERO);
-        assertThat(p.addFundsCid()).as("deal %s was funded by a top-up", c).isNotNull();
         List<ProviderEvent> ev = DealPublishingDevnetTest.events(h, c);
+        // Funded by its own top-up, or by escrow an earlier top-up left over: topUp may send one top-up too many
+        // (never one too few), so a later deal can find its collateral already covered.
+        assertThat(ev).as("deal %s was funded", c).contains(ProviderEvent.FUNDED);
         assertThat(ev.stream().filter(e -> e == ProviderEvent.DEAL_PUBLISH_INITIATED).count()).isEqualTo(1);
         assertThat(ev.stream().filter(e -> e == ProviderEvent.DEAL_PUBLISHED).count()).isEqualTo(1);
         assertThat(ev).doesNotContain(ProviderEvent.NODE_ERRORED);
