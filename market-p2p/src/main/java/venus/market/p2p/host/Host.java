@@ -333,6 +333,8 @@ public final class Host implements Closeable {
       c.close();
       return;
     }
+    // Before any stream exists (we are on the event loop, inside the upgrade): every byte its streams buffer counts.
+    c.session().setStreamMemory(guard.memory(c));
     connections.computeIfAbsent(c.remotePeer(), k -> ConcurrentHashMap.newKeySet()).add(c);
     c.channel().closeFuture().addListener(f -> {
       Set<Connection> set = connections.get(c.remotePeer());

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import venus.market.p2p.mux.StreamMemory;
 import venus.market.p2p.peer.PeerId;
 
 /**
@@ -43,6 +44,10 @@ final class InboundGuard {
   private final Refusals streamsTotal = new Refusals();
   private final Refusals streamsPerPeer = new Refusals();
   private final Refusals streamsPerAddress = new Refusals();
+  private final AtomicLong buffered = new AtomicLong();
+  private final AtomicLong peakBuffered = new AtomicLong();
+  private final Refusals memoryTotal = new Refusals();
+  private final Refusals memoryPerConnection = new Refusals();
 
   InboundGuard(HostConfig config) {
     this.maxInbound = config.maxInboundConnections();
@@ -148,10 +153,51 @@ final class InboundGuard {
     };
   }
 
+  /**
+   * The memory budget of connection {@code c}'s streams: its own cap plus its share of the host-wide one. A refused
+   * reservation is counted and logged here; the session resets the stream. Runs on the event loop, never blocks.
+   */
+  StreamMemory memory(Connection c) {
+    PeerId peer = c.remotePeer();
+    AtomicLong held = new AtomicLong();
+    long perConnection = limits.bufferedBytesPerConnection();
+    long hostWide = limits.bufferedBytes();
+    return new StreamMemory() {
+      @Override
+      public boolean reserve(int n) {
+        if (held.addAndGet(n) > perConnection) {
+          held.addAndGet(-n);
+          memoryPerConnection.refuse("resetting stream from {}: its connection holds more than {} bytes received and "
+              + "not yet read (the limit per connection)", peer, perConnection);
+          return false;
+        }
+        long now = buffered.addAndGet(n);
+        if (now > hostWide) {
+          buffered.addAndGet(-n);
+          held.addAndGet(-n);
+          memoryTotal.refuse("resetting stream from {}: streams hold more than {} bytes received and not yet read "
+              + "(the host's limit)", peer, hostWide);
+          return false;
+        }
+        peakBuffered.accumulateAndGet(now, Math::max);
+        return true;
+      }
+
+      @Override
+      public void release(long n) {
+        if (n > 0) {
+          held.addAndGet(-n);
+          buffered.addAndGet(-n);
+        }
+      }
+    };
+  }
+
   InboundStats stats() {
     return new InboundStats(inbound.get(), handshaking.get(), overTotal.count.get(), handshakesPerAddress.count.get(),
         connectionsPerAddress.count.get(), handlers.get(), peakHandlers.get(), streamsTotal.count.get(),
-        streamsPerPeer.count.get(), streamsPerAddress.count.get());
+        streamsPerPeer.count.get(), streamsPerAddress.count.get(), buffered.get(), peakBuffered.get(),
+        memoryTotal.count.get(), memoryPerConnection.count.get());
   }
 
   /**

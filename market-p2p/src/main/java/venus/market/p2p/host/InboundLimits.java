@@ -13,15 +13,34 @@ package venus.market.p2p.host;
  * @param streamHandlersPerAddress the same for one remote address: peer IDs cost nothing to make, addresses do
  * @param limitLoopback false exempts 127.0.0.0/8 and ::1 from the per-address caps (tests; a client on the same
  *     machine). Per-peer and host-wide caps always apply.
+ * @param bufferedBytes bytes received on streams (any connection, either muxer) and not yet read, host-wide; a data
+ *     frame that would exceed it gets its stream reset
+ * @param bufferedBytesPerConnection the same for one connection, so that one peer cannot take the whole budget
  */
 public record InboundLimits(int handshakesPerAddress, int connectionsPerAddress, int streamHandlers,
-    int streamHandlersPerPeer, int streamHandlersPerAddress, boolean limitLoopback) {
+    int streamHandlersPerPeer, int streamHandlersPerAddress, boolean limitLoopback, long bufferedBytes,
+    long bufferedBytesPerConnection) {
+
+  /**
+   * go-libp2p's resource manager allows a connection 32 MiB and the system 128 MiB plus an eighth of the machine's
+   * memory. A peer within its handler cap buffers at most 64 x 256 KiB = 16 MiB on yamux; mplex, which has no flow
+   * control, is what these bound (without them 1024 handlers x 4 MiB = 4 GiB).
+   */
+  public static final long DEFAULT_BUFFERED_BYTES = 256L << 20;
+  public static final long DEFAULT_BUFFERED_BYTES_PER_CONNECTION = 32L << 20;
 
   public InboundLimits {
     if (handshakesPerAddress < 1 || connectionsPerAddress < 1 || streamHandlers < 1 || streamHandlersPerPeer < 1
-        || streamHandlersPerAddress < 1) {
+        || streamHandlersPerAddress < 1 || bufferedBytes < 1 || bufferedBytesPerConnection < 1) {
       throw new IllegalArgumentException("inbound limits must be at least 1: " + this);
     }
+  }
+
+  /** The stream and connection caps with the default memory budget. */
+  public InboundLimits(int handshakesPerAddress, int connectionsPerAddress, int streamHandlers,
+      int streamHandlersPerPeer, int streamHandlersPerAddress, boolean limitLoopback) {
+    this(handshakesPerAddress, connectionsPerAddress, streamHandlers, streamHandlersPerPeer, streamHandlersPerAddress,
+        limitLoopback, DEFAULT_BUFFERED_BYTES, DEFAULT_BUFFERED_BYTES_PER_CONNECTION);
   }
 
   /**
@@ -36,6 +55,11 @@ public record InboundLimits(int handshakesPerAddress, int connectionsPerAddress,
 
   public InboundLimits withLimitLoopback(boolean limit) {
     return new InboundLimits(handshakesPerAddress, connectionsPerAddress, streamHandlers, streamHandlersPerPeer,
-        streamHandlersPerAddress, limit);
+        streamHandlersPerAddress, limit, bufferedBytes, bufferedBytesPerConnection);
+  }
+
+  public InboundLimits withBufferedBytes(long hostWide, long perConnection) {
+    return new InboundLimits(handshakesPerAddress, connectionsPerAddress, streamHandlers, streamHandlersPerPeer,
+        streamHandlersPerAddress, limitLoopback, hostWide, perConnection);
   }
 }

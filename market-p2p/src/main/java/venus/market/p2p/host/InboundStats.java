@@ -15,7 +15,13 @@ package venus.market.p2p.host;
  * @param refusedStreamsTotal streams reset: {@link InboundLimits#streamHandlers} busy
  * @param refusedStreamsPerPeer streams reset: the peer had {@link InboundLimits#streamHandlersPerPeer} busy
  * @param refusedStreamsPerAddress streams reset: the address had {@link InboundLimits#streamHandlersPerAddress} busy
+ * @param bufferedBytes bytes received on streams and not yet read now, over all connections
+ * @param peakBufferedBytes the most there ever were
+ * @param refusedStreamsMemory streams reset: a data frame would have exceeded {@link InboundLimits#bufferedBytes}
+ * @param refusedStreamsConnectionMemory streams reset: a data frame would have exceeded {@link
+ *     InboundLimits#bufferedBytesPerConnection}
  */
 public record InboundStats(int inboundConnections, int handshaking, long refusedOverTotal,
     long refusedHandshakesPerAddress, long refusedConnectionsPerAddress, int streamHandlers, int peakStreamHandlers,
-    long refusedStreamsTotal, long refusedStreamsPerPeer, long refusedStreamsPerAddress) {}
+    long refusedStreamsTotal, long refusedStreamsPerPeer, long refusedStreamsPerAddress, long bufferedBytes,
+    long peakBufferedBytes, long refusedStreamsMemory, long refusedStreamsConnectionMemory) {}

@@ -122,7 +122,10 @@ public final class MplexSession extends MuxSession {
         if (s == null) {
           return; // late data for a stream we already reset or closed
         }
-        if (s.deliverData(f.data()) > settings.mplexMaxBuffered()) {
+        long buffered = s.deliverData(f.data());
+        if (buffered == MplexStream.OVER_BUDGET) {
+          s.reset(); // the budget logged and counted it; mplex cannot tell the peer to slow down
+        } else if (buffered > settings.mplexMaxBuffered()) {
           LOG.debug("mplex: resetting stream {} from {}: more than {} unread bytes", f.streamId(), remotePeer,
               settings.mplexMaxBuffered());
           s.reset();

@@ -8,6 +8,8 @@ import venus.market.p2p.mux.MuxedStream;
 /** An mplex stream. No flow control: writes wait only for socket writability; reads are capped per stream. */
 final class MplexStream extends MuxedStream {
 
+  static final long OVER_BUDGET = MuxedStream.OVER_BUDGET;
+
   private final MplexSession mplex;
 
   MplexStream(MplexSession session, long id, boolean locallyOpened) {

@@ -33,6 +33,7 @@ public abstract class MuxSession extends ChannelInboundHandlerAdapter {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final Condition writable = writeLock.newCondition();
   private volatile Consumer<MuxedStream> inboundStreamListener = s -> s.reset();
+  private volatile StreamMemory memory = StreamMemory.UNLIMITED;
   protected volatile Channel channel;
   protected volatile boolean closed;
 
@@ -53,6 +54,18 @@ public abstract class MuxSession extends ChannelInboundHandlerAdapter {
 
   public void setInboundStreamListener(Consumer<MuxedStream> listener) {
     this.inboundStreamListener = listener;
+  }
+
+  /**
+   * The budget for bytes received and not yet read on this connection's streams. Set it before the first stream
+   * exists: each stream keeps the budget it started with, so what it reserved goes back to the same one.
+   */
+  public void setStreamMemory(StreamMemory memory) {
+    this.memory = memory;
+  }
+
+  StreamMemory streamMemory() {
+    return memory;
   }
 
   public PeerId remotePeer() {

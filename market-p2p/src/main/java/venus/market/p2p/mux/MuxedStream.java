@@ -25,6 +25,8 @@ public abstract class MuxedStream implements P2pStream {
   protected final boolean locallyOpened;
   protected final ReentrantLock lock = new ReentrantLock();
   protected final Condition changed = lock.newCondition();
+  /** Holds exactly {@link #buffered} bytes of it at all times (changed under {@link #lock}). */
+  private final StreamMemory memory;
   private final ArrayDeque<byte[]> inbound = new ArrayDeque<>();
   private int headOffset;
   private long buffered;
@@ -42,6 +44,7 @@ public abstract class MuxedStream implements P2pStream {
     this.id = id;
     this.locallyOpened = locallyOpened;
     this.timeoutNanos = session.defaultTimeout().toNanos();
+    this.memory = session.streamMemory();
   }
 
   public long id() {
@@ -87,7 +90,13 @@ public abstract class MuxedStream implements P2pStream {
 
   // ---- called on the event loop by the session ----
 
-  /** Appends received payload; returns the new number of buffered bytes. Does not release {@code data}. */
+  /** What {@link #deliver} returns when the memory budget refused the bytes: the session resets the stream. */
+  protected static final long OVER_BUDGET = -1;
+
+  /**
+   * Appends received payload; returns the new number of buffered bytes, or {@link #OVER_BUDGET} (nothing buffered)
+   * if the host's memory budget refused it. Does not release {@code data}.
+   */
   protected long deliver(ByteBuf data) {
     int n = data.readableBytes();
     boolean dropped = false;
@@ -96,6 +105,9 @@ public abstract class MuxedStream implements P2pStream {
       if (resetReason != null || remoteClosed || readClosed || n == 0) {
         dropped = readClosed && resetReason == null;
         return buffered;
+      }
+      if (!memory.reserve(n)) {
+        return OVER_BUDGET;
       }
       byte[] b = new byte[n];
       data.getBytes(data.readerIndex(), b);
@@ -124,17 +136,18 @@ public abstract class MuxedStream implements P2pStream {
 
   /** The peer reset the stream, or the connection went away. */
   public void onReset(String reason) {
+    long freed;
     lock.lock();
     try {
       if (resetReason == null) {
         resetReason = reason;
       }
-      inbound.clear();
-      buffered = 0;
+      freed = dropInbound();
       changed.signalAll();
     } finally {
       lock.unlock();
     }
+    memory.release(freed);
     session.removeStream(this);
   }
 
@@ -170,18 +183,19 @@ public abstract class MuxedStream implements P2pStream {
   @Override
   public void reset() {
     boolean send;
+    long freed;
     lock.lock();
     try {
       send = resetReason == null && !(localClosed && remoteClosed);
       if (resetReason == null) {
         resetReason = "reset locally";
       }
-      inbound.clear();
-      buffered = 0;
+      freed = dropInbound();
       changed.signalAll();
     } finally {
       lock.unlock();
     }
+    memory.release(freed);
     if (send) {
       sendReset();
     }
@@ -199,15 +213,23 @@ public abstract class MuxedStream implements P2pStream {
     lock.lock();
     try {
       readClosed = true;
-      dropped = (int) Math.min(buffered, Integer.MAX_VALUE);
-      inbound.clear();
-      buffered = 0;
+      dropped = (int) Math.min(dropInbound(), Integer.MAX_VALUE);
     } finally {
       lock.unlock();
     }
+    memory.release(dropped);
     if (dropped > 0) {
       consumed(dropped);
     }
+  }
+
+  /** Under the lock: empties the inbound queue and returns how many bytes it held (to release). */
+  private long dropInbound() {
+    long freed = buffered;
+    inbound.clear();
+    headOffset = 0;
+    buffered = 0;
+    return freed;
   }
 
   private void maybeFinished() {
@@ -262,6 +284,7 @@ public abstract class MuxedStream implements P2pStream {
     } finally {
       lock.unlock();
     }
+    memory.release(n);
     consumed(n);
     return n;
   }

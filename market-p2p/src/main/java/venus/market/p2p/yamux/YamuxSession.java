@@ -175,7 +175,10 @@ public final class YamuxSession extends MuxSession {
         goAway(ctx, "stream " + s.id() + " sent " + f.length() + " bytes beyond its receive window");
         return;
       }
-      s.deliverData(f.data());
+      if (!s.deliverData(f.data())) {
+        s.reset(); // over the host's memory budget (logged and counted there), as go-libp2p's resource manager does
+        return;
+      }
     }
     if (f.has(YamuxFrame.FLAG_FIN)) {
       s.remoteFin();

@@ -69,8 +69,9 @@ final class YamuxStream extends MuxedStream {
     }
   }
 
-  void deliverData(io.netty.buffer.ByteBuf data) {
-    deliver(data);
+  /** False if the host's memory budget refused the data (the caller resets the stream). */
+  boolean deliverData(io.netty.buffer.ByteBuf data) {
+    return deliver(data) != OVER_BUDGET;
   }
 
   void remoteFin() {

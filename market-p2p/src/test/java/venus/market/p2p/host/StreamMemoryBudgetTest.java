@@ -1,0 +1,161 @@
+package venus.market.p2p.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import venus.market.p2p.P2pStream;
+import venus.market.p2p.crypto.Ed25519;
+import venus.market.p2p.mplex.MplexSession;
+import venus.market.p2p.mux.MuxedStream;
+import venus.market.p2p.yamux.YamuxSession;
+
+/**
+ * The host-wide and per-connection budgets for bytes received on streams and not yet read
+ * ({@link InboundLimits#bufferedBytes}): peers flooding streams whose handlers do not read get those streams reset
+ * once their connection's share or the host's budget is used, an honest peer on its own connection is served, and
+ * every reserved byte comes back when the streams and connections close.
+ */
+class StreamMemoryBudgetTest {
+
+  private static final String SINK = "/test/sink/1.0.0";
+  private static final int CHUNK = 64 * 1024;
+  private static final int STREAMS = 16;
+  private static final long PER_CONNECTION = 400 * 1024; // 6 chunks fit, not 7
+  private static final long HOST_WIDE = 1024 * 1024; // two attackers' shares (12 chunks) plus 4 chunks
+
+  private final List<AutoCloseable> open = new ArrayList<>();
+  private final CountDownLatch letHandlersGo = new CountDownLatch(1);
+  private Host host;
+
+  @AfterEach
+  void stop() throws Exception {
+    letHandlersGo.countDown();
+    for (AutoCloseable c : open) {
+      c.close();
+    }
+    if (host != null) {
+      host.close();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {MplexSession.PROTOCOL_ID, YamuxSession.PROTOCOL_ID})
+  void floodingPeersGetStreamsResetAndTheBudgetComesBack(String muxer) throws Exception {
+    List<String> muxers = List.of(muxer);
+    host = new Host(TestHosts.config(Ed25519.generate(), muxers)
+        .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(30))
+        .withInboundLimits(InboundLimits.defaults().withBufferedBytes(HOST_WIDE, PER_CONNECTION)));
+    host.setStreamHandler(TestHosts.ECHO, TestHosts::echo);
+    host.setStreamHandler(SINK, s -> { // holds what it is sent without reading it
+      try {
+        letHandlersGo.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    host.start();
+    Host honest = peer(muxers);
+
+    // Two attackers: each connection's share (6 chunks) is buffered, the rest of their streams reset.
+    Host a = peer(muxers);
+    Host b = peer(muxers);
+    Flood fromA = flood(a);
+    Flood fromB = flood(b);
+    eventually("the attackers' excess streams reset", () -> fromA.resets() == 10 && fromB.resets() == 10);
+    InboundStats st = host.inboundStats();
+    assertThat(st.refusedStreamsConnectionMemory()).isEqualTo(20);
+    assertThat(st.refusedStreamsMemory()).isZero();
+    assertThat(st.bufferedBytes()).isEqualTo(12L * CHUNK);
+    echo(honest); // its own connection has its own share and the host has room
+
+    // A third attacker gets what is left of the host's budget (4 chunks), then the host-wide cap resets its streams.
+    Host d = peer(muxers);
+    Flood fromD = flood(d);
+    eventually("the third attacker's excess streams reset", () -> fromD.resets() == 12);
+    st = host.inboundStats();
+    assertThat(st.refusedStreamsMemory()).isEqualTo(12);
+    assertThat(st.bufferedBytes()).isEqualTo(HOST_WIDE);
+    assertThat(st.peakBufferedBytes()).isEqualTo(HOST_WIDE);
+
+    // Connections closing while their handlers still hold the unread bytes give every byte back.
+    a.close();
+    b.close();
+    d.close();
+    eventually("the budget back to 0", () -> host.inboundStats().bufferedBytes() == 0);
+    letHandlersGo.countDown();
+    eventually("handlers done", () -> host.inboundStats().streamHandlers() == 0);
+    echo(honest);
+    eventually("the echo's bytes released", () -> host.inboundStats().bufferedBytes() == 0);
+    assertThat(host.inboundStats().peakBufferedBytes()).isEqualTo(HOST_WIDE);
+  }
+
+  private Host peer(List<String> muxers) throws IOException {
+    Host p = TestHosts.start(TestHosts.config(Ed25519.generate(), muxers));
+    open.add(p);
+    return p;
+  }
+
+  /** Opens {@link #STREAMS} sink streams on one connection and sends one chunk on each, never closing them. */
+  private Flood flood(Host from) throws IOException {
+    // Identify both ways first, so that only the chunks are buffered while the budget fills (exact counts below).
+    from.connect(host.peerId(), List.of(TestHosts.addr(host)));
+    from.identify(host.peerId());
+    host.identify(from.peerId());
+    Flood f = new Flood();
+    for (int i = 0; i < STREAMS; i++) {
+      P2pStream s;
+      try {
+        s = from.newStream(TestHosts.addr(host), List.of(SINK));
+      } catch (IOException e) {
+        // With the host's budget used up even the protocol proposal is refused: the stream is reset at once.
+        assertThat(e).hasMessageContaining("reset");
+        f.refusedAtOpen++;
+        continue;
+      }
+      f.streams.add(s);
+      try {
+        s.out().write(new byte[CHUNK]);
+      } catch (IOException e) {
+        // reset by the host meanwhile: what the test counts
+      }
+    }
+    return f;
+  }
+
+  private static final class Flood {
+    final List<P2pStream> streams = new ArrayList<>();
+    int refusedAtOpen;
+
+    /** Streams the host reset, during the negotiation or after the chunk. */
+    long resets() {
+      return refusedAtOpen + streams.stream().filter(s -> ((MuxedStream) s).isReset()).count();
+    }
+  }
+
+  private void echo(Host from) throws IOException {
+    try (P2pStream s = from.newStream(TestHosts.addr(host), List.of(TestHosts.ECHO))) {
+      s.out().write(new byte[] {4, 2});
+      s.closeWrite();
+      assertThat(s.in().readAllBytes()).containsExactly(4, 2);
+    }
+  }
+
+  private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within 10 s: " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+}
