@@ -5,15 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import venus.market.core.chain.SignedMessage;
 import venus.market.core.market.ClientDealProposal;
 import venus.market.core.market.PublishStorageDealsParams;
 import venus.market.core.market.PublishStorageDealsReturn;
 import venus.market.core.multiformats.Cid;
-import venus.market.devnet.Devnet;
-import venus.market.devnet.DevnetOptions;
-import venus.market.devnet.chain.MessageRecord;
-import venus.market.devnet.chain.TipsetRecord;
 
 /**
  * Every PublishStorageDeals message the chain executed, read from the (stopped) devnet's own store: which deals
@@ -29,36 +24,25 @@ record ChainAudit(List<Publish> publishes, long height) {
 
   static ChainAudit read(Path devnetRepo) {
     List<Publish> out = new ArrayList<>();
-    try (Devnet d = Devnet.start(devnetRepo, DevnetOptions.forTests())) {
-      long head = d.chain().head().height();
-      for (long h = 0; h <= head; h++) {
-        TipsetRecord ts = d.chain().tipsetAt(h).orElse(null);
-        if (ts == null) {
-          continue;
-        }
-        for (byte[] mc : ts.messageCids()) {
-          MessageRecord rec = d.chain().message(mc).orElseThrow();
-          SignedMessage m = SignedMessage.fromCbor(rec.signedCbor());
-          if (!m.message().to().equals(venus.market.core.address.Address.newId(MARKET_ACTOR))
-              || m.message().method() != PUBLISH_STORAGE_DEALS) {
-            continue;
+    long head = ExecutedMessages.forEach(devnetRepo, (m, rec) -> {
+      if (!m.message().to().equals(venus.market.core.address.Address.newId(MARKET_ACTOR))
+          || m.message().method() != PUBLISH_STORAGE_DEALS) {
+        return;
+      }
+      List<ClientDealProposal> deals = PublishStorageDealsParams.decode(m.message().params()).deals();
+      List<Cid> carried = deals.stream().map(ClientDealProposal::proposalCid).toList();
+      List<Cid> accepted = new ArrayList<>();
+      if (rec.receipt().exitCode() == 0) {
+        PublishStorageDealsReturn ret = PublishStorageDealsReturn.decode(rec.receipt().returnValue());
+        for (int i = 0; i < carried.size(); i++) {
+          if (ret.dealIdAt(i) >= 0) {
+            accepted.add(carried.get(i));
           }
-          List<ClientDealProposal> deals = PublishStorageDealsParams.decode(m.message().params()).deals();
-          List<Cid> carried = deals.stream().map(ClientDealProposal::proposalCid).toList();
-          List<Cid> accepted = new ArrayList<>();
-          if (rec.receipt().exitCode() == 0) {
-            PublishStorageDealsReturn ret = PublishStorageDealsReturn.decode(rec.receipt().returnValue());
-            for (int i = 0; i < carried.size(); i++) {
-              if (ret.dealIdAt(i) >= 0) {
-                accepted.add(carried.get(i));
-              }
-            }
-          }
-          out.add(new Publish(m.cid(), rec.height(), rec.receipt().exitCode(), carried, accepted));
         }
       }
-      return new ChainAudit(out, head);
-    }
+      out.add(new Publish(m.cid(), rec.height(), rec.receipt().exitCode(), carried, accepted));
+    });
+    return new ChainAudit(out, head);
   }
 
   /** How many executed PublishStorageDeals messages carried each deal. */

@@ -40,15 +40,7 @@ class OfflineDealCrashTest {
 
   @AfterEach
   void tearDown() {
-    for (AutoCloseable c : new AutoCloseable[] {client, provider, devnet}) {
-      try {
-        if (c != null) {
-          c.close();
-        }
-      } catch (Exception e) {
-        // best effort: every process is killed
-      }
-    }
+    ProgramProcess.closeAll(client, provider, devnet);
   }
 
   @Test

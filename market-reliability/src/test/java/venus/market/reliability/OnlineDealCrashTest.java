@@ -67,15 +67,7 @@ class OnlineDealCrashTest {
 
   @AfterEach
   void tearDown() {
-    for (AutoCloseable c : new AutoCloseable[] {client, provider, devnet}) {
-      try {
-        if (c != null) {
-          c.close();
-        }
-      } catch (Exception e) {
-        // best effort: every process is killed
-      }
-    }
+    ProgramProcess.closeAll(client, provider, devnet);
   }
 
   @Test

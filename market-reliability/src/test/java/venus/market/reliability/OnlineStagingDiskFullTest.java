@@ -44,11 +44,7 @@ class OnlineStagingDiskFullTest {
 
   @AfterEach
   void tearDown() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {client, provider, devnet}) {
-      if (c != null) {
-        c.close();
-      }
-    }
+    ProgramProcess.closeAll(client, provider, devnet);
     if (mount != null) {
       DiskFullTest.run("umount", mount.toString());
     }

@@ -67,4 +67,13 @@ abstract class ProgramProcess implements AutoCloseable {
       jvm.kill();
     }
   }
+
+  /** Kills whichever of {@code processes} were started and still run (tests' tear-down; nulls are skipped). */
+  static void closeAll(ProgramProcess... processes) {
+    for (ProgramProcess p : processes) {
+      if (p != null) {
+        p.close();
+      }
+    }
+  }
 }

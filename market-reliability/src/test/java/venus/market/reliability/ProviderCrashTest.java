@@ -43,12 +43,7 @@ class ProviderCrashTest {
 
   @AfterEach
   void tearDown() {
-    if (provider != null) {
-      provider.close();
-    }
-    if (devnet != null) {
-      devnet.close();
-    }
+    ProgramProcess.closeAll(provider, devnet);
   }
 
   @Test
@@ -104,23 +99,12 @@ class ProviderCrashTest {
     return cids;
   }
 
-  /** publish-now once the publisher holds every deal of the batch (a deal may still be on its way to the queue). */
   void publishNow(List<String> deals) {
-    awaitAll(deals, StorageDealStatus.PUBLISH);
-    Poll.until("the publisher to hold " + deals, STEP, Duration.ofMillis(50), () -> {
-      int queued = 0;
-      for (JsonNode q : provider.rpc().call("MarketPendingDeals")) {
-        queued += q.get("Deals").size();
-      }
-      return queued >= deals.size();
-    });
-    provider.rpc().call("MarketPublishPendingDeals");
+    provider.publishNow(deals, STEP);
   }
 
   void awaitAll(List<String> deals, StorageDealStatus state) {
-    for (String c : deals) {
-      provider.await(c, state, STEP);
-    }
+    provider.awaitAll(deals, state, STEP);
   }
 
   /** Waits for the first deal of the batch to be in {@code state}, kills the provider, restarts it. */

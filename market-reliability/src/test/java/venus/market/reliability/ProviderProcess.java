@@ -143,6 +143,29 @@ final class ProviderProcess extends ProgramProcess {
     });
   }
 
+  /** Waits until every deal is in {@code state}, each within {@code timeout}; fails at once if one ends elsewhere. */
+  void awaitAll(List<String> deals, StorageDealStatus state, Duration timeout) {
+    for (String c : deals) {
+      await(c, state, timeout);
+    }
+  }
+
+  /**
+   * publish-now once the publisher holds every deal (the crash policies set a publish period of 1 h): a deal reaches
+   * Publish a moment before it is queued, so a request in between would find it missing.
+   */
+  void publishNow(List<String> deals, Duration timeout) {
+    awaitAll(deals, StorageDealStatus.PUBLISH, timeout);
+    Poll.until("the publisher to hold " + deals, timeout, Duration.ofMillis(50), () -> {
+      int queued = 0;
+      for (JsonNode q : rpc().call("MarketPendingDeals")) {
+        queued += q.get("Deals").size();
+      }
+      return queued >= deals.size();
+    });
+    rpc().call("MarketPublishPendingDeals");
+  }
+
   /** Registers this daemon's peer ID and listen address as the miner's on chain, and waits until they are there. */
   void pointMinerHere() {
     JsonNode listen = rpc().call("NetAddrsListen");

@@ -67,11 +67,7 @@ class SealerCrashTest {
 
   @AfterEach
   void tearDown() {
-    for (ProgramProcess p : new ProgramProcess[] {sealer, provider, devnet}) {
-      if (p != null) {
-        p.close();
-      }
-    }
+    ProgramProcess.closeAll(sealer, provider, devnet);
   }
 
   @Test
@@ -269,23 +265,12 @@ class SealerCrashTest {
             + " collateral locked = the deals'.");
   }
 
-  /** publish-now once the publisher holds every deal (period 1 h in the policy). */
   void publishNow(List<String> deals) {
-    awaitAll(deals, StorageDealStatus.PUBLISH);
-    Poll.until("the publisher to hold " + deals, STEP, Duration.ofMillis(50), () -> {
-      int queued = 0;
-      for (JsonNode q : provider.rpc().call("MarketPendingDeals")) {
-        queued += q.get("Deals").size();
-      }
-      return queued >= deals.size();
-    });
-    provider.rpc().call("MarketPublishPendingDeals");
+    provider.publishNow(deals, STEP);
   }
 
   void awaitAll(List<String> deals, StorageDealStatus state) {
-    for (String c : deals) {
-      provider.await(c, state, STEP);
-    }
+    provider.awaitAll(deals, state, STEP);
   }
 
   /** The deals as a sealer sees them (GetDeals): piece status, sector, offset. */

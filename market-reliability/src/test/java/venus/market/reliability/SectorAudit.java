@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import venus.market.core.address.Address;
-import venus.market.core.chain.SignedMessage;
 import venus.market.core.miner.DataActivationNotification;
 import venus.market.core.miner.MinerMethods;
 import venus.market.core.miner.PieceActivationManifest;
@@ -15,10 +14,6 @@ import venus.market.core.miner.PreCommitSectorBatchParams2;
 import venus.market.core.miner.ProveCommitSectors3Params;
 import venus.market.core.miner.SectorActivationManifest;
 import venus.market.core.miner.SectorPreCommitInfo;
-import venus.market.devnet.Devnet;
-import venus.market.devnet.DevnetOptions;
-import venus.market.devnet.chain.MessageRecord;
-import venus.market.devnet.chain.TipsetRecord;
 
 /**
  * Every PreCommitSectorBatch2 and ProveCommitSectors3 the chain executed for the miner, read from the (stopped)
@@ -31,48 +26,42 @@ record SectorAudit(List<SectorMessage> messages) {
 
   static SectorAudit read(Path devnetRepo, Address miner, List<Long> dealIds) {
     List<SectorMessage> out = new ArrayList<>();
-    try (Devnet d = Devnet.start(devnetRepo, DevnetOptions.forTests())) {
-      long head = d.chain().head().height();
-      for (long h = 0; h <= head; h++) {
-        TipsetRecord ts = d.chain().tipsetAt(h).orElse(null);
-        if (ts == null) {
-          continue;
+    ExecutedMessages.forEach(devnetRepo, (m, rec) -> {
+      if (!m.message().to().equals(miner)) {
+        return;
+      }
+      long method = m.message().method();
+      if (method == MinerMethods.PRE_COMMIT_SECTOR_BATCH2) {
+        List<Long> sectors = PreCommitSectorBatchParams2.decode(m.message().params()).sectors().stream()
+            .map(SectorPreCommitInfo::sectorNumber).toList();
+        out.add(new SectorMessage(method, rec.height(), rec.receipt().exitCode(), sectors, Map.of()));
+      } else if (method == MinerMethods.PROVE_COMMIT_SECTORS3) {
+        List<Long> sectors = new ArrayList<>();
+        Map<Long, List<Long>> deals = new HashMap<>();
+        for (SectorActivationManifest s : ProveCommitSectors3Params.decode(m.message().params())
+            .sectorActivations()) {
+          sectors.add(s.sectorNumber());
+          deals.put(s.sectorNumber(), activated(s, dealIds));
         }
-        for (byte[] mc : ts.messageCids()) {
-          MessageRecord rec = d.chain().message(mc).orElseThrow();
-          SignedMessage m = SignedMessage.fromCbor(rec.signedCbor());
-          if (!m.message().to().equals(miner)) {
-            continue;
-          }
-          long method = m.message().method();
-          if (method == MinerMethods.PRE_COMMIT_SECTOR_BATCH2) {
-            List<Long> sectors = PreCommitSectorBatchParams2.decode(m.message().params()).sectors().stream()
-                .map(SectorPreCommitInfo::sectorNumber).toList();
-            out.add(new SectorMessage(method, rec.height(), rec.receipt().exitCode(), sectors, Map.of()));
-          } else if (method == MinerMethods.PROVE_COMMIT_SECTORS3) {
-            List<Long> sectors = new ArrayList<>();
-            Map<Long, List<Long>> deals = new HashMap<>();
-            for (SectorActivationManifest s : ProveCommitSectors3Params.decode(m.message().params())
-                .sectorActivations()) {
-              sectors.add(s.sectorNumber());
-              List<Long> activated = new ArrayList<>();
-              for (PieceActivationManifest p : s.pieces()) {
-                for (DataActivationNotification n : p.notifications()) {
-                  for (long id : dealIds) {
-                    if (Arrays.equals(n.payload(), DataActivationNotification.marketDeal(id).payload())) {
-                      activated.add(id);
-                    }
-                  }
-                }
-              }
-              deals.put(s.sectorNumber(), activated);
-            }
-            out.add(new SectorMessage(method, rec.height(), rec.receipt().exitCode(), sectors, deals));
+        out.add(new SectorMessage(method, rec.height(), rec.receipt().exitCode(), sectors, deals));
+      }
+    });
+    return new SectorAudit(out);
+  }
+
+  /** Which of {@code dealIds} the sector's manifest notifies the market actor of. */
+  private static List<Long> activated(SectorActivationManifest s, List<Long> dealIds) {
+    List<Long> activated = new ArrayList<>();
+    for (PieceActivationManifest p : s.pieces()) {
+      for (DataActivationNotification n : p.notifications()) {
+        for (long id : dealIds) {
+          if (Arrays.equals(n.payload(), DataActivationNotification.marketDeal(id).payload())) {
+            activated.add(id);
           }
         }
       }
     }
-    return new SectorAudit(out);
+    return activated;
   }
 
   List<SectorMessage> of(long method) {

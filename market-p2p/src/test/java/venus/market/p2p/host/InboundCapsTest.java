@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import venus.market.p2p.P2pStream;
@@ -76,7 +75,7 @@ class InboundCapsTest {
     for (int i = 0; i < 3; i++) {
       silent.add(raw(v4()));
     }
-    eventually("3 upgrades under way", () -> host.inboundStats().handshaking() == 3);
+    TestHosts.eventually("3 upgrades under way", () -> host.inboundStats().handshaking() == 3);
     for (int i = 0; i < 5; i++) {
       RawPeer extra = raw(v4());
       assertThat(extra.closedByPeerWithin(2)).as("connection %s over the cap closed at once", i).isTrue();
@@ -90,7 +89,7 @@ class InboundCapsTest {
     for (RawPeer p : silent) {
       p.close();
     }
-    eventually("stalled upgrades released", () -> host.inboundStats().handshaking() == 0);
+    TestHosts.eventually("stalled upgrades released", () -> host.inboundStats().handshaking() == 0);
     Host later = peer();
     assertThat(later.ping(host.peerId(), List.of(v4()))).isPositive();
     assertThat(host.inboundStats().refusedHandshakesPerAddress()).isEqualTo(5);
@@ -109,7 +108,7 @@ class InboundCapsTest {
     assertThat(c.ping(host.peerId(), List.of(v6()))).isPositive();
 
     a.connection(host.peerId()).orElseThrow().close();
-    eventually("a's connection gone on the host", () -> host.connection(a.peerId()).isEmpty());
+    TestHosts.eventually("a's connection gone on the host", () -> host.connection(a.peerId()).isEmpty());
     Host d = peer();
     assertThat(d.ping(host.peerId(), List.of(v4()))).isPositive();
     assertThat(host.inboundStats().refusedConnectionsPerAddress()).isEqualTo(1);
@@ -121,7 +120,7 @@ class InboundCapsTest {
     for (int i = 0; i < 4; i++) {
       raw(v4());
     }
-    eventually("4 upgrades under way", () -> host.inboundStats().handshaking() == 4);
+    TestHosts.eventually("4 upgrades under way", () -> host.inboundStats().handshaking() == 4);
     Host a = peer();
     Host b = peer();
     assertThat(a.ping(host.peerId(), List.of(v4()))).isPositive();
@@ -141,7 +140,7 @@ class InboundCapsTest {
     // A: 2000 streams that never finish negotiating (slow-loris): 4 handlers, the rest reset at once
     Host a = peer();
     List<MuxedStream> fromA = flood(a, v4(), 2000, 0);
-    eventually("A's excess streams reset", () -> resets(fromA) == 1996);
+    TestHosts.eventually("A's excess streams reset", () -> resets(fromA) == 1996);
     assertThat(host.inboundStats().refusedStreamsPerPeer()).isEqualTo(1996);
     assertThat(host.inboundStats().streamHandlers()).isEqualTo(4);
     echo(honest, toHost);
@@ -149,7 +148,7 @@ class InboundCapsTest {
     // B, another peer ID from the same address: the address has 6 handlers, so B gets 2
     Host b = peer();
     List<MuxedStream> fromB = flood(b, v4(), 20, 4);
-    eventually("B's excess streams reset", () -> resets(fromB) == 18);
+    TestHosts.eventually("B's excess streams reset", () -> resets(fromB) == 18);
     assertThat(host.inboundStats().refusedStreamsPerAddress()).isEqualTo(18);
     assertThat(host.inboundStats().streamHandlers()).isEqualTo(6);
     echo(honest, toHost);
@@ -157,7 +156,7 @@ class InboundCapsTest {
     // D, from the honest peer's address, takes its 4: the host's 10 are all busy and the honest peer is refused
     Host d = peer();
     List<MuxedStream> fromD = flood(d, v6(), 20, 6);
-    eventually("D's excess streams reset", () -> resets(fromD) == 16);
+    TestHosts.eventually("D's excess streams reset", () -> resets(fromD) == 16);
     assertThat(host.inboundStats().streamHandlers()).isEqualTo(10);
     assertThatThrownBy(() -> echo(honest, toHost)).isInstanceOf(IOException.class);
     InboundStats s = host.inboundStats();
@@ -170,7 +169,7 @@ class InboundCapsTest {
     for (List<MuxedStream> streams : List.of(fromA, fromB, fromD)) {
       streams.forEach(MuxedStream::reset);
     }
-    eventually("handlers released", () -> host.inboundStats().streamHandlers() == 0);
+    TestHosts.eventually("handlers released", () -> host.inboundStats().streamHandlers() == 0);
     echo(honest, toHost);
     assertThat(host.inboundStats().peakStreamHandlers()).isEqualTo(10);
   }
@@ -185,11 +184,11 @@ class InboundCapsTest {
     Host a = TestHosts.start(TestHosts.config(Ed25519.generate(), mplex).withLimits(4096, 1024, 4 << 20));
     open.add(a);
     List<MuxedStream> fromA = flood(a, v4(), 200, 0);
-    eventually("A's excess streams reset", () -> resets(fromA) == 196);
+    TestHosts.eventually("A's excess streams reset", () -> resets(fromA) == 196);
     assertThat(host.inboundStats().refusedStreamsPerPeer()).isEqualTo(196);
     assertThat(host.inboundStats().streamHandlers()).isEqualTo(4);
     fromA.forEach(MuxedStream::reset);
-    eventually("handlers released", () -> host.inboundStats().streamHandlers() == 0);
+    TestHosts.eventually("handlers released", () -> host.inboundStats().streamHandlers() == 0);
     Connection c = a.connection(host.peerId()).orElseThrow();
     assertThat(c.muxer()).isEqualTo(MplexSession.PROTOCOL_ID);
     echo(a, c);
@@ -202,7 +201,7 @@ class InboundCapsTest {
   private Connection connectIdle(Host from, Multiaddr to, int busy) throws Exception {
     Connection c = from.connect(host.peerId(), List.of(to));
     from.identify(host.peerId());
-    eventually("the host's identify handler done", () -> host.inboundStats().streamHandlers() == busy);
+    TestHosts.eventually("the host's identify handler done", () -> host.inboundStats().streamHandlers() == busy);
     return c;
   }
 
@@ -225,16 +224,6 @@ class InboundCapsTest {
       s.out().write(new byte[] {4, 2});
       s.closeWrite();
       assertThat(s.in().readAllBytes()).containsExactly(4, 2);
-    }
-  }
-
-  private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 10 s: " + what);
-      }
-      Thread.sleep(20);
     }
   }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -70,7 +69,7 @@ class StreamMemoryBudgetTest {
     Host b = peer(muxers);
     Flood fromA = flood(a);
     Flood fromB = flood(b);
-    eventually("the attackers' excess streams reset", () -> fromA.resets() == 10 && fromB.resets() == 10);
+    TestHosts.eventually("the attackers' excess streams reset", () -> fromA.resets() == 10 && fromB.resets() == 10);
     InboundStats st = host.inboundStats();
     assertThat(st.refusedStreamsConnectionMemory()).isEqualTo(20);
     assertThat(st.refusedStreamsMemory()).isZero();
@@ -80,7 +79,7 @@ class StreamMemoryBudgetTest {
     // A third attacker gets what is left of the host's budget (4 chunks), then the host-wide cap resets its streams.
     Host d = peer(muxers);
     Flood fromD = flood(d);
-    eventually("the third attacker's excess streams reset", () -> fromD.resets() == 12);
+    TestHosts.eventually("the third attacker's excess streams reset", () -> fromD.resets() == 12);
     st = host.inboundStats();
     assertThat(st.refusedStreamsMemory()).isEqualTo(12);
     assertThat(st.bufferedBytes()).isEqualTo(HOST_WIDE);
@@ -90,11 +89,11 @@ class StreamMemoryBudgetTest {
     a.close();
     b.close();
     d.close();
-    eventually("the budget back to 0", () -> host.inboundStats().bufferedBytes() == 0);
+    TestHosts.eventually("the budget back to 0", () -> host.inboundStats().bufferedBytes() == 0);
     letHandlersGo.countDown();
-    eventually("handlers done", () -> host.inboundStats().streamHandlers() == 0);
+    TestHosts.eventually("handlers done", () -> host.inboundStats().streamHandlers() == 0);
     echo(honest);
-    eventually("the echo's bytes released", () -> host.inboundStats().bufferedBytes() == 0);
+    TestHosts.eventually("the echo's bytes released", () -> host.inboundStats().bufferedBytes() == 0);
     assertThat(host.inboundStats().peakBufferedBytes()).isEqualTo(HOST_WIDE);
   }
 
@@ -146,16 +145,6 @@ class StreamMemoryBudgetTest {
       s.out().write(new byte[] {4, 2});
       s.closeWrite();
       assertThat(s.in().readAllBytes()).containsExactly(4, 2);
-    }
-  }
-
-  private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 10 s: " + what);
-      }
-      Thread.sleep(20);
     }
   }
 }

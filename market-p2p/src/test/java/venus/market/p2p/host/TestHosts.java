@@ -3,6 +3,7 @@ package venus.market.p2p.host;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import venus.market.p2p.P2pStream;
 import venus.market.p2p.crypto.Ed25519;
 import venus.market.p2p.crypto.PrivKey;
@@ -45,5 +46,16 @@ final class TestHosts {
 
   static Multiaddr addr(Host h) {
     return h.listenAddrs().get(0).withPeerId(h.peerId());
+  }
+
+  /** Polls {@code condition} every 20 ms for up to 10 s; fails naming {@code what}. */
+  static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within 10 s: " + what);
+      }
+      Thread.sleep(20);
+    }
   }
 }
