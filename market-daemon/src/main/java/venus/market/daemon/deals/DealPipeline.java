@@ -1,5 +1,6 @@
 package venus.market.daemon.deals;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -7,11 +8,13 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import venus.market.core.jsonrpc.RpcTransportException;
 import venus.market.core.multiformats.Cid;
 import venus.market.core.storagemarket.StorageDealStatus;
 
@@ -24,6 +27,11 @@ import venus.market.core.storagemarket.StorageDealStatus;
  * <p>States with no stage simply wait for an outside event (an offline deal in WaitingForData waits for
  * import-data; AwaitingPreCommit waits for the chain). Failing has a default stage that ends the deal in Error;
  * a subsystem that must clean up (release funds) registers its own and applies {@link ProviderEvent#FAILED}.
+ *
+ * <p>A stage that fails because a JSON-RPC peer (the node) could not be reached, after the node client's own
+ * retries, does not fail its deal: the deal stays where it stood and the stage runs again after {@code
+ * unreachableRetry}, for as long as the outage lasts. Stages are idempotent (a restart runs them again anyway), and
+ * a node restart or a network cut of minutes must not cost a provider its deals.
  */
 public final class DealPipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DealPipeline.class);
@@ -33,11 +41,24 @@ public final class DealPipeline implements AutoCloseable {
   private final Map<StorageDealStatus, DealStage> stages = new EnumMap<>(StorageDealStatus.class);
   /** Off unless a crash test sets {@value StagePauses#PROPERTY}. */
   private final StagePauses pauses = StagePauses.fromSystemProperties();
+  private final Duration unreachableRetry;
+  private final ScheduledExecutorService later;
   private volatile boolean closed;
 
   /** A pipeline with {@code threads} workers (stages may block on one deal's I/O; size for concurrent transfers). */
   public DealPipeline(DealStateMachine deals, int threads) {
+    this(deals, threads, Duration.ofSeconds(30));
+  }
+
+  /** As above; a stage that could not reach the node runs again after {@code unreachableRetry}. */
+  public DealPipeline(DealStateMachine deals, int threads, Duration unreachableRetry) {
     this.deals = deals;
+    this.unreachableRetry = unreachableRetry;
+    this.later = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "deal-pipeline-retry");
+      t.setDaemon(true);
+      return t;
+    });
     AtomicInteger n = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "deal-pipeline-" + n.incrementAndGet());
@@ -167,11 +188,35 @@ public final class DealPipeline implements AutoCloseable {
         return;
       }
       String why = e.getMessage() == null ? e.toString() : e.getMessage();
+      if (unreachable(e)) {
+        LOG.warn("deal {}: {} could not reach the node ({}); the deal stays there and the stage runs again in {}",
+            cid, scheduled.state().goName(), why, unreachableRetry);
+        retryLater(cid);
+        return;
+      }
       LOG.warn("deal {}: {} failed: {}", cid, scheduled.state().goName(), why, e);
       failSafely(cid, why);
       if (e instanceof Error err && !(e instanceof AssertionError)) {
         throw err;
       }
+    }
+  }
+
+  /** Whether {@code e} (or a cause) is a JSON-RPC call that never completed: the node was down or unreachable. */
+  private static boolean unreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof RpcTransportException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void retryLater(Cid cid) {
+    try {
+      later.schedule(() -> kick(cid), unreachableRetry.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("deal {}: pipeline stopped, its stage runs after restart", cid);
     }
   }
 
@@ -190,6 +235,7 @@ public final class DealPipeline implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    later.shutdownNow();
     workers.shutdownNow();
     try {
       if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {

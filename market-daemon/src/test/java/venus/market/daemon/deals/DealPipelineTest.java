@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import venus.market.core.MarketException;
+import venus.market.core.jsonrpc.RpcTransportException;
 import venus.market.core.multiformats.Cid;
 import venus.market.core.storagemarket.StorageDealStatus;
 import venus.market.daemon.store.RocksKvStore;
@@ -54,6 +56,29 @@ class DealPipelineTest {
       assertThat(d.message()).contains("escrow 1 FIL short");
       assertThat(p.deals().history(cid)).extracting(DealTransition::event)
           .endsWith(ProviderEvent.NODE_ERRORED, ProviderEvent.FAILED);
+    }
+  }
+
+  /** The node down for longer than the node client's own retries: the deal waits where it stood, then goes on. */
+  @Test
+  void aStageThatCannotReachTheNodeRunsAgainLaterInsteadOfFailingTheDeal() throws Exception {
+    try (RocksKvStore kv = RocksKvStore.open(dir);
+        DealPipeline p = new DealPipeline(new DealStateMachine(new KvDealStore(kv), TestDeals.steppingClock()), 2,
+            Duration.ofMillis(50))) {
+      AtomicInteger runs = new AtomicInteger();
+      p.on(RESERVE_PROVIDER_FUNDS, d -> {
+        if (runs.incrementAndGet() <= 3) {
+          throw new MarketException("StateMarketBalance failed after 8 attempts: cannot reach the node",
+              new RpcTransportException("Filecoin.StateMarketBalance: cannot reach http://127.0.0.1:1/rpc/v1"));
+        }
+        p.apply(d.proposalCid(), ProviderEvent.FUNDED, "");
+      });
+      Cid cid = toWaitingForData(p, 9);
+      p.apply(cid, ProviderEvent.VERIFIED_DATA, "");
+      awaitState(p, cid, PUBLISH);
+      assertThat(runs).hasValue(4);
+      assertThat(p.deals().history(cid)).extracting(DealTransition::event)
+          .doesNotContain(ProviderEvent.NODE_ERRORED, ProviderEvent.FAILED);
     }
   }
 
