@@ -48,6 +48,8 @@ final class InboundGuard {
   private final AtomicLong peakBuffered = new AtomicLong();
   private final Refusals memoryTotal = new Refusals();
   private final Refusals memoryPerConnection = new Refusals();
+  private final KeyedCounter<InetAddress> bufferedByAddress = new KeyedCounter<>();
+  private final Refusals memoryPerAddress = new Refusals();
 
   InboundGuard(HostConfig config) {
     this.maxInbound = config.maxInboundConnections();
@@ -154,13 +156,17 @@ final class InboundGuard {
   }
 
   /**
-   * The memory budget of connection {@code c}'s streams: its own cap plus its share of the host-wide one. A refused
-   * reservation is counted and logged here; the session resets the stream. Runs on the event loop, never blocks.
+   * The memory budget of connection {@code c}'s streams: its own cap, its address's share (inbound connections only,
+   * like the other per-address caps) and the host-wide cap. A refused reservation takes nothing from any of them and
+   * is counted and logged here; the session resets the stream. Every release goes through the same object, so what
+   * the connection and its address hold always equals what its streams buffer. Runs on the event loop, never blocks.
    */
   StreamMemory memory(Connection c) {
     PeerId peer = c.remotePeer();
+    InetAddress key = c.outbound() ? null : addressKey(c.channel().remoteAddress());
     AtomicLong held = new AtomicLong();
     long perConnection = limits.bufferedBytesPerConnection();
+    long perAddress = limits.bufferedBytesPerAddress();
     long hostWide = limits.bufferedBytes();
     return new StreamMemory() {
       @Override
@@ -171,9 +177,18 @@ final class InboundGuard {
               + "not yet read (the limit per connection)", peer, perConnection);
           return false;
         }
+        if (key != null && !bufferedByAddress.tryAdd(key, n, perAddress)) {
+          held.addAndGet(-n);
+          memoryPerAddress.refuse("resetting stream from {}: connections from {} hold more than {} bytes received and "
+              + "not yet read (the limit per address)", peer, describe(key), perAddress);
+          return false;
+        }
         long now = buffered.addAndGet(n);
         if (now > hostWide) {
           buffered.addAndGet(-n);
+          if (key != null) {
+            bufferedByAddress.subtract(key, n);
+          }
           held.addAndGet(-n);
           memoryTotal.refuse("resetting stream from {}: streams hold more than {} bytes received and not yet read "
               + "(the host's limit)", peer, hostWide);
@@ -187,6 +202,9 @@ final class InboundGuard {
       public void release(long n) {
         if (n > 0) {
           held.addAndGet(-n);
+          if (key != null) {
+            bufferedByAddress.subtract(key, n);
+          }
           buffered.addAndGet(-n);
         }
       }
@@ -197,7 +215,7 @@ final class InboundGuard {
     return new InboundStats(inbound.get(), handshaking.get(), overTotal.count.get(), handshakesPerAddress.count.get(),
         connectionsPerAddress.count.get(), handlers.get(), peakHandlers.get(), streamsTotal.count.get(),
         streamsPerPeer.count.get(), streamsPerAddress.count.get(), buffered.get(), peakBuffered.get(),
-        memoryTotal.count.get(), memoryPerConnection.count.get());
+        memoryTotal.count.get(), memoryPerConnection.count.get(), memoryPerAddress.count.get());
   }
 
   /**

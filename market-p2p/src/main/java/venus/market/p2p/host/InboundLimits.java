@@ -16,10 +16,13 @@ package venus.market.p2p.host;
  * @param bufferedBytes bytes received on streams (any connection, either muxer) and not yet read, host-wide; a data
  *     frame that would exceed it gets its stream reset
  * @param bufferedBytesPerConnection the same for one connection, so that one peer cannot take the whole budget
+ * @param bufferedBytesPerAddress the same for all inbound connections from one address, so that one machine opening
+ *     many connections cannot take the whole budget either (subject to {@code limitLoopback} like the other
+ *     per-address caps)
  */
 public record InboundLimits(int handshakesPerAddress, int connectionsPerAddress, int streamHandlers,
     int streamHandlersPerPeer, int streamHandlersPerAddress, boolean limitLoopback, long bufferedBytes,
-    long bufferedBytesPerConnection) {
+    long bufferedBytesPerConnection, long bufferedBytesPerAddress) {
 
   /**
    * go-libp2p's resource manager allows a connection 32 MiB and the system 128 MiB plus an eighth of the machine's
@@ -28,10 +31,16 @@ public record InboundLimits(int handshakesPerAddress, int connectionsPerAddress,
    */
   public static final long DEFAULT_BUFFERED_BYTES = 256L << 20;
   public static final long DEFAULT_BUFFERED_BYTES_PER_CONNECTION = 32L << 20;
+  /**
+   * A quarter of the host-wide budget: without it 8 connections at 32 MiB from one address fill the 256 MiB and every
+   * honest stream is refused; with it that takes 4 addresses, which cost an attacker more than connections do.
+   */
+  public static final long DEFAULT_BUFFERED_BYTES_PER_ADDRESS = 64L << 20;
 
   public InboundLimits {
     if (handshakesPerAddress < 1 || connectionsPerAddress < 1 || streamHandlers < 1 || streamHandlersPerPeer < 1
-        || streamHandlersPerAddress < 1 || bufferedBytes < 1 || bufferedBytesPerConnection < 1) {
+        || streamHandlersPerAddress < 1 || bufferedBytes < 1 || bufferedBytesPerConnection < 1
+        || bufferedBytesPerAddress < 1) {
       throw new IllegalArgumentException("inbound limits must be at least 1: " + this);
     }
   }
@@ -40,7 +49,8 @@ public record InboundLimits(int handshakesPerAddress, int connectionsPerAddress,
   public InboundLimits(int handshakesPerAddress, int connectionsPerAddress, int streamHandlers,
       int streamHandlersPerPeer, int streamHandlersPerAddress, boolean limitLoopback) {
     this(handshakesPerAddress, connectionsPerAddress, streamHandlers, streamHandlersPerPeer, streamHandlersPerAddress,
-        limitLoopback, DEFAULT_BUFFERED_BYTES, DEFAULT_BUFFERED_BYTES_PER_CONNECTION);
+        limitLoopback, DEFAULT_BUFFERED_BYTES, DEFAULT_BUFFERED_BYTES_PER_CONNECTION,
+        DEFAULT_BUFFERED_BYTES_PER_ADDRESS);
   }
 
   /**
@@ -55,11 +65,11 @@ public record InboundLimits(int handshakesPerAddress, int connectionsPerAddress,
 
   public InboundLimits withLimitLoopback(boolean limit) {
     return new InboundLimits(handshakesPerAddress, connectionsPerAddress, streamHandlers, streamHandlersPerPeer,
-        streamHandlersPerAddress, limit, bufferedBytes, bufferedBytesPerConnection);
+        streamHandlersPerAddress, limit, bufferedBytes, bufferedBytesPerConnection, bufferedBytesPerAddress);
   }
 
-  public InboundLimits withBufferedBytes(long hostWide, long perConnection) {
+  public InboundLimits withBufferedBytes(long hostWide, long perConnection, long perAddress) {
     return new InboundLimits(handshakesPerAddress, connectionsPerAddress, streamHandlers, streamHandlersPerPeer,
-        streamHandlersPerAddress, limitLoopback, hostWide, perConnection);
+        streamHandlersPerAddress, limitLoopback, hostWide, perConnection, perAddress);
   }
 }

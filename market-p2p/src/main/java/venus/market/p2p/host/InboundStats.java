@@ -20,8 +20,11 @@ package venus.market.p2p.host;
  * @param refusedStreamsMemory streams reset: a data frame would have exceeded {@link InboundLimits#bufferedBytes}
  * @param refusedStreamsConnectionMemory streams reset: a data frame would have exceeded {@link
  *     InboundLimits#bufferedBytesPerConnection}
+ * @param refusedStreamsAddressMemory streams reset: a data frame would have exceeded {@link
+ *     InboundLimits#bufferedBytesPerAddress}
  */
 public record InboundStats(int inboundConnections, int handshaking, long refusedOverTotal,
     long refusedHandshakesPerAddress, long refusedConnectionsPerAddress, int streamHandlers, int peakStreamHandlers,
     long refusedStreamsTotal, long refusedStreamsPerPeer, long refusedStreamsPerAddress, long bufferedBytes,
-    long peakBufferedBytes, long refusedStreamsMemory, long refusedStreamsConnectionMemory) {}
+    long peakBufferedBytes, long refusedStreamsMemory, long refusedStreamsConnectionMemory,
+    long refusedStreamsAddressMemory) {}

@@ -2,30 +2,43 @@ package venus.market.p2p.host;
 
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Counts held slots per key against a limit; keys whose count drops to zero are forgotten. */
+/**
+ * Counts what each key holds (slots, or bytes) against a limit; keys whose count drops to zero are forgotten, so a
+ * key costs memory only while it holds something.
+ */
 final class KeyedCounter<K> {
 
-  private final ConcurrentHashMap<K, Integer> counts = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<K, Long> counts = new ConcurrentHashMap<>();
 
   /** Takes a slot for {@code key} unless it already holds {@code limit}. */
   boolean tryAcquire(K key, int limit) {
+    return tryAdd(key, 1, limit);
+  }
+
+  void release(K key) {
+    subtract(key, 1);
+  }
+
+  /** Adds {@code n} (at least 1) to what {@code key} holds unless the sum would exceed {@code limit}. */
+  boolean tryAdd(K key, long n, long limit) {
     boolean[] taken = {false};
-    counts.compute(key, (k, n) -> {
-      int held = n == null ? 0 : n;
-      if (held >= limit) {
-        return n;
+    counts.compute(key, (k, held) -> {
+      long now = held == null ? 0 : held;
+      if (now + n > limit) {
+        return held;
       }
       taken[0] = true;
-      return held + 1;
+      return now + n;
     });
     return taken[0];
   }
 
-  void release(K key) {
-    counts.computeIfPresent(key, (k, n) -> n <= 1 ? null : n - 1);
+  /** Gives back {@code n} that {@code key} took with {@link #tryAdd}. */
+  void subtract(K key, long n) {
+    counts.computeIfPresent(key, (k, held) -> held <= n ? null : held - n);
   }
 
   int count(K key) {
-    return counts.getOrDefault(key, 0);
+    return (int) Math.min(Integer.MAX_VALUE, counts.getOrDefault(key, 0L));
   }
 }

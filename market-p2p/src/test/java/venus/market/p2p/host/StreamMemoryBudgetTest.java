@@ -14,14 +14,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import venus.market.p2p.P2pStream;
 import venus.market.p2p.crypto.Ed25519;
 import venus.market.p2p.mplex.MplexSession;
+import venus.market.p2p.multiaddr.Multiaddr;
 import venus.market.p2p.mux.MuxedStream;
 import venus.market.p2p.yamux.YamuxSession;
 
 /**
- * The host-wide and per-connection budgets for bytes received on streams and not yet read
+ * The host-wide, per-connection and per-address budgets for bytes received on streams and not yet read
  * ({@link InboundLimits#bufferedBytes}): peers flooding streams whose handlers do not read get those streams reset
- * once their connection's share or the host's budget is used, an honest peer on its own connection is served, and
- * every reserved byte comes back when the streams and connections close.
+ * once their connection's share, their address's share or the host's budget is used, an honest peer on its own
+ * connection (or address) is served, and every reserved byte comes back when the streams and connections close.
  */
 class StreamMemoryBudgetTest {
 
@@ -30,6 +31,7 @@ class StreamMemoryBudgetTest {
   private static final int STREAMS = 16;
   private static final long PER_CONNECTION = 400 * 1024; // 6 chunks fit, not 7
   private static final long HOST_WIDE = 1024 * 1024; // two attackers' shares (12 chunks) plus 4 chunks
+  private static final long PER_ADDRESS = 640 * 1024; // 10 chunks: one connection's share and 4 chunks
 
   private final List<AutoCloseable> open = new ArrayList<>();
   private final CountDownLatch letHandlersGo = new CountDownLatch(1);
@@ -52,15 +54,10 @@ class StreamMemoryBudgetTest {
     List<String> muxers = List.of(muxer);
     host = new Host(TestHosts.config(Ed25519.generate(), muxers)
         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(30))
-        .withInboundLimits(InboundLimits.defaults().withBufferedBytes(HOST_WIDE, PER_CONNECTION)));
-    host.setStreamHandler(TestHosts.ECHO, TestHosts::echo);
-    host.setStreamHandler(SINK, s -> { // holds what it is sent without reading it
-      try {
-        letHandlersGo.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+        // all peers here dial from 127.0.0.1: exempt it so that the per-address share (the next test) stays out of this
+        .withInboundLimits(InboundLimits.defaults().withLimitLoopback(false)
+            .withBufferedBytes(HOST_WIDE, PER_CONNECTION, PER_ADDRESS)));
+    sinkAndEcho();
     host.start();
     Host honest = peer(muxers);
 
@@ -73,6 +70,7 @@ class StreamMemoryBudgetTest {
     InboundStats st = host.inboundStats();
     assertThat(st.refusedStreamsConnectionMemory()).isEqualTo(20);
     assertThat(st.refusedStreamsMemory()).isZero();
+    assertThat(st.refusedStreamsAddressMemory()).isZero();
     assertThat(st.bufferedBytes()).isEqualTo(12L * CHUNK);
     echo(honest); // its own connection has its own share and the host has room
 
@@ -97,6 +95,68 @@ class StreamMemoryBudgetTest {
     assertThat(host.inboundStats().peakBufferedBytes()).isEqualTo(HOST_WIDE);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {MplexSession.PROTOCOL_ID, YamuxSession.PROTOCOL_ID})
+  void oneAddressIsStoppedAtItsShareWhileAnotherIsServed(String muxer) throws Exception {
+    List<String> muxers = List.of(muxer);
+    // The host-wide budget (2 MiB) is never reached here: what stops the second attacker is its address's share.
+    host = new Host(TestHosts.config(Ed25519.generate(), muxers)
+        .withListenAddrs(List.of(Multiaddr.parse("/ip4/127.0.0.1/tcp/0"), Multiaddr.parse("/ip6/::1/tcp/0")))
+        .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(30))
+        .withInboundLimits(InboundLimits.defaults().withBufferedBytes(2 * HOST_WIDE, PER_CONNECTION, PER_ADDRESS)));
+    sinkAndEcho();
+    host.start();
+    Multiaddr v4 = host.listenAddrs().get(0).withPeerId(host.peerId());
+    Multiaddr v6 = host.listenAddrs().get(1).withPeerId(host.peerId());
+
+    // Two attackers on 127.0.0.1: the first fills its connection's share (6 chunks), the second only gets the 4
+    // chunks left of the address's share (10) although its own connection has room for 6.
+    Flood fromA = flood(peer(muxers), v4);
+    TestHosts.eventually("a's excess streams reset", () -> fromA.resets() == 10);
+    Flood fromB = flood(peer(muxers), v4);
+    TestHosts.eventually("b's excess streams reset", () -> fromB.resets() == 12);
+    InboundStats st = host.inboundStats();
+    assertThat(st.refusedStreamsConnectionMemory()).isEqualTo(10);
+    assertThat(st.refusedStreamsAddressMemory()).isEqualTo(12);
+    assertThat(st.refusedStreamsMemory()).isZero();
+    assertThat(st.bufferedBytes()).isEqualTo(PER_ADDRESS);
+
+    // A peer on ::1 (another address) is served, and its connection gets its full share.
+    Host honest = peer(muxers);
+    echo(honest, v6);
+    Flood fromC = flood(peer(muxers), v6);
+    TestHosts.eventually("c's excess streams reset", () -> fromC.resets() == 10);
+    st = host.inboundStats();
+    assertThat(st.refusedStreamsConnectionMemory()).isEqualTo(20);
+    assertThat(st.refusedStreamsAddressMemory()).isEqualTo(12);
+    assertThat(st.refusedStreamsMemory()).isZero();
+    assertThat(st.bufferedBytes()).isEqualTo(PER_ADDRESS + 6L * CHUNK);
+
+    // Closing the attackers gives back every byte, and 127.0.0.1's share with it.
+    for (AutoCloseable c : open) {
+      if (c != honest) {
+        c.close();
+      }
+    }
+    TestHosts.eventually("the budget back to 0", () -> host.inboundStats().bufferedBytes() == 0);
+    letHandlersGo.countDown();
+    TestHosts.eventually("handlers done", () -> host.inboundStats().streamHandlers() == 0);
+    echo(peer(muxers), v4);
+    TestHosts.eventually("the echo's bytes released", () -> host.inboundStats().bufferedBytes() == 0);
+    assertThat(host.inboundStats().refusedStreamsAddressMemory()).isEqualTo(12);
+  }
+
+  private void sinkAndEcho() {
+    host.setStreamHandler(TestHosts.ECHO, TestHosts::echo);
+    host.setStreamHandler(SINK, s -> { // holds what it is sent without reading it
+      try {
+        letHandlersGo.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+  }
+
   private Host peer(List<String> muxers) throws IOException {
     Host p = TestHosts.start(TestHosts.config(Ed25519.generate(), muxers));
     open.add(p);
@@ -105,15 +165,19 @@ class StreamMemoryBudgetTest {
 
   /** Opens {@link #STREAMS} sink streams on one connection and sends one chunk on each, never closing them. */
   private Flood flood(Host from) throws IOException {
+    return flood(from, TestHosts.addr(host));
+  }
+
+  private Flood flood(Host from, Multiaddr target) throws IOException {
     // Identify both ways first, so that only the chunks are buffered while the budget fills (exact counts below).
-    from.connect(host.peerId(), List.of(TestHosts.addr(host)));
+    from.connect(host.peerId(), List.of(target));
     from.identify(host.peerId());
     host.identify(from.peerId());
     Flood f = new Flood();
     for (int i = 0; i < STREAMS; i++) {
       P2pStream s;
       try {
-        s = from.newStream(TestHosts.addr(host), List.of(SINK));
+        s = from.newStream(target, List.of(SINK));
       } catch (IOException e) {
         // With the host's budget used up even the protocol proposal is refused: the stream is reset at once.
         assertThat(e).hasMessageContaining("reset");
@@ -141,7 +205,11 @@ class StreamMemoryBudgetTest {
   }
 
   private void echo(Host from) throws IOException {
-    try (P2pStream s = from.newStream(TestHosts.addr(host), List.of(TestHosts.ECHO))) {
+    echo(from, TestHosts.addr(host));
+  }
+
+  private void echo(Host from, Multiaddr target) throws IOException {
+    try (P2pStream s = from.newStream(target, List.of(TestHosts.ECHO))) {
       s.out().write(new byte[] {4, 2});
       s.closeWrite();
       assertThat(s.in().readAllBytes()).containsExactly(4, 2);
