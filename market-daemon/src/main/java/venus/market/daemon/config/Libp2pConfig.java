@@ -10,7 +10,7 @@ import venus.market.p2p.host.InboundLimits;
  * @param privateKey hex of the protobuf-encoded libp2p private key; "" means the key generated in the
  *     repo ({@code keystore/libp2p.key}), which keeps the peer id stable across restarts
  * @param inboundLimits what one address or peer may hold of the host ({@code MaxHandshakesPerAddress} ...
- *     {@code LimitLoopback}; market-p2p README, "Limits and deadlines")
+ *     {@code LimitLoopback}, {@code MaxBufferedBytes*}; market-p2p README, "Limits and deadlines")
  */
 public record Libp2pConfig(
     List<String> listenAddresses, List<String> announceAddresses, List<String> noAnnounceAddresses,

@@ -131,7 +131,10 @@ public final class TomlConfigReader {
         s.positiveInt("MaxStreamHandlers", d.streamHandlers()),
         s.positiveInt("MaxStreamHandlersPerPeer", d.streamHandlersPerPeer()),
         s.positiveInt("MaxStreamHandlersPerAddress", d.streamHandlersPerAddress()),
-        s.bool("LimitLoopback", d.limitLoopback()));
+        s.bool("LimitLoopback", d.limitLoopback()),
+        s.positiveLong("MaxBufferedBytes", d.bufferedBytes()),
+        s.positiveLong("MaxBufferedBytesPerConnection", d.bufferedBytesPerConnection()),
+        s.positiveLong("MaxBufferedBytesPerAddress", d.bufferedBytesPerAddress()));
   }
 
   private static EndpointConfig endpoint(TomlSection s) {

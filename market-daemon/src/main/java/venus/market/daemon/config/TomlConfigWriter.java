@@ -67,6 +67,11 @@ public final class TomlConfigWriter {
     kv("MaxStreamHandlersPerAddress", in.streamHandlersPerAddress());
     comment("false exempts 127.0.0.0/8 and ::1 from the per-address limits");
     kv("LimitLoopback", in.limitLoopback());
+    comment("bytes received on streams and not yet read: host-wide, per connection, per address; a stream whose data");
+    comment("does not fit is reset");
+    kv("MaxBufferedBytes", in.bufferedBytes());
+    kv("MaxBufferedBytesPerConnection", in.bufferedBytesPerConnection());
+    kv("MaxBufferedBytesPerAddress", in.bufferedBytesPerAddress());
 
     endpoint("Node", "the venus/lotus full node (multiaddr or URL) and its token", c.node());
     endpoint("Messager", "venus-messager (optional; \"\" = push messages through the node)", c.messager());

@@ -82,6 +82,17 @@ final class TomlSection {
     return l.intValue();
   }
 
+  long positiveLong(String key, long dflt) {
+    Object v = raw(key);
+    if (v == null) {
+      return dflt;
+    }
+    if (!(v instanceof Long l) || l < 1) {
+      throw invalid(key, v, "expected a whole number of bytes, 1 or more");
+    }
+    return l;
+  }
+
   long nonNegativeLong(String key, long dflt) {
     Object v = raw(key);
     if (v == null) {

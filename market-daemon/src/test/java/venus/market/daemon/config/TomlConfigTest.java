@@ -190,13 +190,27 @@ class TomlConfigTest {
         MaxStreamHandlersPerPeer = 5
         MaxStreamHandlersPerAddress = 6
         LimitLoopback = false
+        MaxBufferedBytes = 1073741824
+        MaxBufferedBytesPerConnection = 7
+        MaxBufferedBytesPerAddress = 8
         """;
     MarketConfig c = TomlConfigReader.parse(toml, "config.toml");
-    assertThat(c.libp2p().inboundLimits()).isEqualTo(new venus.market.p2p.host.InboundLimits(2, 3, 400, 5, 6, false));
+    assertThat(c.libp2p().inboundLimits()).isEqualTo(new venus.market.p2p.host.InboundLimits(2, 3, 400, 5, 6, false,
+        1L << 30, 7, 8));
     assertThat(TomlConfigReader.parse(TomlConfigWriter.write(c), "config.toml")).isEqualTo(c);
     assertThat(MarketConfig.defaults().libp2p().inboundLimits()).isEqualTo(venus.market.p2p.host.InboundLimits.defaults());
     assertThatThrownBy(() -> TomlConfigReader.parse("[Libp2p]\nMaxStreamHandlersPerPeer = 0\n", "config.toml"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("MaxStreamHandlersPerPeer");
+    assertThatThrownBy(() -> TomlConfigReader.parse("[Libp2p]\nMaxBufferedBytesPerAddress = 0\n", "config.toml"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MaxBufferedBytesPerAddress")
+        .hasMessageContaining("1 or more");
+    assertThatThrownBy(() -> TomlConfigReader.parse("[Libp2p]\nMaxBufferedBytes = \"256MiB\"\n", "config.toml"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MaxBufferedBytes");
+    // unset keys keep the defaults of the others
+    assertThat(TomlConfigReader.parse("[Libp2p]\nMaxBufferedBytesPerAddress = 1048576\n", "config.toml").libp2p()
+        .inboundLimits()).isEqualTo(venus.market.p2p.host.InboundLimits.defaults().withBufferedBytes(
+            venus.market.p2p.host.InboundLimits.DEFAULT_BUFFERED_BYTES,
+            venus.market.p2p.host.InboundLimits.DEFAULT_BUFFERED_BYTES_PER_CONNECTION, 1L << 20));
   }
 
   @Test
