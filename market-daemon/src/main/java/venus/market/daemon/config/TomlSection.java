@@ -83,23 +83,20 @@ final class TomlSection {
   }
 
   long positiveLong(String key, long dflt) {
-    Object v = raw(key);
-    if (v == null) {
-      return dflt;
-    }
-    if (!(v instanceof Long l) || l < 1) {
-      throw invalid(key, v, "expected a whole number of bytes, 1 or more");
-    }
-    return l;
+    return bytesAtLeast(key, dflt, 1);
   }
 
   long nonNegativeLong(String key, long dflt) {
+    return bytesAtLeast(key, dflt, 0);
+  }
+
+  private long bytesAtLeast(String key, long dflt, long min) {
     Object v = raw(key);
     if (v == null) {
       return dflt;
     }
-    if (!(v instanceof Long l) || l < 0) {
-      throw invalid(key, v, "expected a whole number of bytes, 0 or more");
+    if (!(v instanceof Long l) || l < min) {
+      throw invalid(key, v, "expected a whole number of bytes, " + min + " or more");
     }
     return l;
   }
