@@ -102,7 +102,7 @@ public final class RpcClient implements RpcCaller {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      if (e instanceof HttpTimeoutException || !staleConnection(e)) {
+      if (!staleConnection(e)) {
         throw e;
       }
       return http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -204,7 +204,7 @@ public final class DealPipeline implements AutoCloseable {
 
   /** Whether {@code e} (or a cause) is a JSON-RPC call that never completed: the node was down or unreachable. */
   private static boolean unreachable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof RpcTransportException) {
         return true;
       }
