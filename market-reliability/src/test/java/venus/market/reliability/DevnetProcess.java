@@ -37,23 +37,13 @@ final class DevnetProcess extends ProgramProcess {
     return start();
   }
 
-  /**
-   * Starts the process; on its first start a port taken by another process between choosing and binding it is
-   * chosen again (later starts must keep their ports: config files and the chain name them).
-   */
+  /** Starts the process (see {@link #choosingPorts}). */
   DevnetProcess start() throws IOException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return startOnce();
-      } catch (ChildJvm.PortTakenException e) {
-        if (started || attempt == 3) {
-          throw e;
-        }
-        apiPort = Ports.free();
-        walletPort = Ports.free();
-        rpc = null;
-      }
-    }
+    return choosingPorts(!started, this::startOnce, () -> {
+      apiPort = Ports.free();
+      walletPort = Ports.free();
+      rpc = null;
+    });
   }
 
   private DevnetProcess startOnce() throws IOException {

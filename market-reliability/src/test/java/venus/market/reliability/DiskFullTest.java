@@ -36,12 +36,7 @@ class DiskFullTest {
 
   @AfterEach
   void tearDown() throws Exception {
-    if (provider != null) {
-      provider.close();
-    }
-    if (devnet != null) {
-      devnet.close();
-    }
+    ProgramProcess.closeAll(provider, devnet);
     if (mount != null) {
       run("umount", mount.toString());
     }

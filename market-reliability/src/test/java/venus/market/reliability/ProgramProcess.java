@@ -37,6 +37,29 @@ abstract class ProgramProcess implements AutoCloseable {
     jvm.stop();
   }
 
+  /** One start of the program, which may find a chosen port taken. */
+  interface Start<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs {@code start}; on the first start a port taken by another process between choosing and binding it is chosen
+   * again ({@code newPorts}), up to three tries. Later starts must keep their ports: config files and the chain name
+   * them.
+   */
+  static <T> T choosingPorts(boolean firstStart, Start<T> start, Runnable newPorts) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return start.run();
+      } catch (ChildJvm.PortTakenException e) {
+        if (!firstStart || attempt == 3) {
+          throw e;
+        }
+        newPorts.run();
+      }
+    }
+  }
+
   /**
    * Waits until the daemon has written {@code <repo>/api} again (a kill -9 leaves the old file, so the caller deletes
    * it before the start) and answers Version with the repo's token.

@@ -66,22 +66,12 @@ final class ProviderProcess extends ProgramProcess {
     return this;
   }
 
-  /**
-   * Starts the process; on its first start a port taken by another process between choosing and binding it is
-   * chosen again (later starts must keep their ports: config files and the chain name them).
-   */
+  /** Starts the process (see {@link #choosingPorts}). */
   ProviderProcess start() throws IOException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return startOnce();
-      } catch (ChildJvm.PortTakenException e) {
-        if (configured || attempt == 3) {
-          throw e;
-        }
-        apiPort = Ports.free();
-        p2pPort = Ports.free();
-      }
-    }
+    return choosingPorts(!configured, this::startOnce, () -> {
+      apiPort = Ports.free();
+      p2pPort = Ports.free();
+    });
   }
 
   private ProviderProcess startOnce() throws IOException {

@@ -51,12 +51,7 @@ class S3MultipartOutageTest {
     if (admin != null) {
       admin.close();
     }
-    if (provider != null) {
-      provider.close();
-    }
-    if (devnet != null) {
-      devnet.close();
-    }
+    ProgramProcess.closeAll(provider, devnet);
     if (endpoint != null) {
       endpoint.close();
     }

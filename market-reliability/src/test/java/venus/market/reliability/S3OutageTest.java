@@ -40,12 +40,7 @@ class S3OutageTest {
 
   @AfterEach
   void tearDown() throws Exception {
-    if (provider != null) {
-      provider.close();
-    }
-    if (devnet != null) {
-      devnet.close();
-    }
+    ProgramProcess.closeAll(provider, devnet);
     if (s3 != null) {
       s3.stop();
     }

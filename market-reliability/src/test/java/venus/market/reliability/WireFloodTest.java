@@ -59,12 +59,7 @@ class WireFloodTest {
     if (peer != null) {
       peer.close();
     }
-    if (provider != null) {
-      provider.close();
-    }
-    if (devnet != null) {
-      devnet.close();
-    }
+    ProgramProcess.closeAll(provider, devnet);
   }
 
   @Test

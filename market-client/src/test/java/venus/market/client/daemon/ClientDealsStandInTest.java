@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,11 +52,7 @@ class ClientDealsStandInTest {
   }
 
   private CliRun.Result cli(String input, String... args) {
-    String[] full = new String[args.length + 2];
-    full[0] = "--repo";
-    full[1] = m.clientRepo().toString();
-    System.arraycopy(args, 0, full, 2, args.length);
-    return CliRun.runWithInput(dir, Map.of(), input, full);
+    return m.cli(input, args);
   }
 
   /**

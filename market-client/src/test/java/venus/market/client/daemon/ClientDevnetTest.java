@@ -33,11 +33,7 @@ class ClientDevnetTest {
   }
 
   private CliRun.Result cli(String... args) {
-    String[] full = new String[args.length + 2];
-    full[0] = "--repo";
-    full[1] = m.clientRepo().toString();
-    System.arraycopy(args, 0, full, 2, args.length);
-    return CliRun.run(dir, full);
+    return m.cli("", args);
   }
 
   @Test

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,11 +48,7 @@ class ClientGuideDevnetTest {
   }
 
   private CliRun.Result cli(String input, String... args) {
-    String[] full = new String[args.length + 2];
-    full[0] = "--repo";
-    full[1] = m.clientRepo().toString();
-    System.arraycopy(args, 0, full, 2, args.length);
-    return CliRun.runWithInput(dir, Map.of(), input, full);
+    return m.cli(input, args);
   }
 
   private CliRun.Result ok(String input, String... args) {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,11 +39,7 @@ class ClientProviderOnlineDealTest {
   }
 
   private CliRun.Result cli(String input, String... args) {
-    String[] full = new String[args.length + 2];
-    full[0] = "--repo";
-    full[1] = m.clientRepo().toString();
-    System.arraycopy(args, 0, full, 2, args.length);
-    return CliRun.runWithInput(dir, Map.of(), input, full);
+    return m.cli(input, args);
   }
 
   @Test

@@ -3,6 +3,8 @@ package venus.market.client.daemon;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import venus.market.client.cli.CliRun;
 import venus.market.client.config.ClientConfig;
 import venus.market.client.repo.ClientHome;
 import venus.market.core.address.Address;
@@ -77,6 +79,15 @@ final class DevnetMarket implements AutoCloseable {
 
   Path clientRepo() {
     return dir.resolve("client");
+  }
+
+  /** Runs market-client {@code args} against {@link #clientRepo()} ({@code --repo} prepended), {@code input} on stdin. */
+  CliRun.Result cli(String input, String... args) {
+    String[] full = new String[args.length + 2];
+    full[0] = "--repo";
+    full[1] = clientRepo().toString();
+    System.arraycopy(args, 0, full, 2, args.length);
+    return CliRun.runWithInput(dir, Map.of(), input, full);
   }
 
   ClientDaemon startClient() throws Exception {

@@ -28,6 +28,7 @@ import venus.market.daemon.signer.NodeWalletSigner;
 import venus.market.daemon.store.RocksKvStore;
 import venus.market.devnet.Devnet;
 import venus.market.devnet.actors.MarketPolicy;
+import venus.market.daemon.testing.DevnetChain;
 
 /**
  * The funds/publish/track subsystem on a real devnet with a RocksDB store, wired like MarketDaemon does it, with
@@ -154,21 +155,7 @@ final class PublishingHarness implements AutoCloseable {
    * top, the watcher's confidence; {@link #await} then polls the watcher.
    */
   void land(Cid msg) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    for (int i = 0; System.nanoTime() < deadline; i++) {
-      var lookup = node.stateSearchMsg(msg.toString());
-      if (lookup != null) {
-        if (head() - lookup.height() < 1) {
-          devnet.mineTipset();
-        }
-        return;
-      }
-      if (i % 25 == 24) {
-        devnet.mineTipset();
-      }
-      sleep();
-    }
-    throw new AssertionError("message " + msg + " never reached the chain");
+    DevnetChain.land(devnet, node, msg);
   }
 
   /** Mines {@code n} tipsets, then lets the watcher look at the chain. */
@@ -180,12 +167,7 @@ final class PublishingHarness implements AutoCloseable {
   }
 
   static void sleep() {
-    try {
-      Thread.sleep(20);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    DevnetChain.sleep();
   }
 
   @Override

@@ -42,6 +42,7 @@ import venus.market.daemon.store.RocksKvStore;
 import venus.market.devnet.Devnet;
 import venus.market.devnet.actors.MarketPolicy;
 import venus.market.p2p.host.Host;
+import venus.market.daemon.testing.DevnetChain;
 
 /**
  * The provider's deal subsystems as MarketDaemon wires them (RocksDB store, pipeline, funds/publishing, FsPieceStore,
@@ -188,21 +189,7 @@ final class TransferHarness implements AutoCloseable {
 
   /** Mines until {@code msg} is on chain with a tipset on top (the watcher's confidence in these tests). */
   void land(Cid msg) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    for (int i = 0; System.nanoTime() < deadline; i++) {
-      var lookup = node.stateSearchMsg(msg.toString());
-      if (lookup != null) {
-        if (head() - lookup.height() < 1) {
-          devnet.mineTipset();
-        }
-        return;
-      }
-      if (i % 25 == 24) {
-        devnet.mineTipset();
-      }
-      sleep();
-    }
-    throw new AssertionError("message " + msg + " never reached the chain");
+    DevnetChain.land(devnet, node, msg);
   }
 
   /** Walks a verified deal through funding into the publisher's queue. */
@@ -215,12 +202,7 @@ final class TransferHarness implements AutoCloseable {
   }
 
   static void sleep() {
-    try {
-      Thread.sleep(20);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    DevnetChain.sleep();
   }
 
   @Override
