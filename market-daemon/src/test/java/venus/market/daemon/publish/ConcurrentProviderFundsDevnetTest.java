@@ -132,19 +132,30 @@ class ConcurrentProviderFundsDevnetTest {
 
       Set<Long> ids = new HashSet<>();
       Set<Cid> publishMessages = new HashSet<>();
+      int fundedByTopUp = 0;
       for (Cid c : deals) {
         ProviderDeal p = h.deal(c);
         assertThat(p.fundsReserved()).isEqualTo(TokenAmount.ZERO);
         List<ProviderEvent> ev = DealPublishingDevnetTest.events(h, c);
-        // Funded by its own top-up, or by escrow an earlier top-up left over: topUp may send one top-up too many
-        // (never one too few), so a later deal can find its collateral already covered.
-        assertThat(ev).as("deal %s was funded", c).contains(ProviderEvent.FUNDED);
+        // Funded by its own top-up once it landed, or by escrow an earlier top-up left over: topUp may send one
+        // top-up too many (never one too few), so a later deal can find its collateral already covered.
+        assertThat(ev).as("deal %s funded before publishing", c)
+            .containsSubsequence(ProviderEvent.FUNDED, ProviderEvent.DEAL_PUBLISH_INITIATED);
+        String fundedNote = h.pipeline.deals().history(c).stream()
+            .filter(t -> t.event() == ProviderEvent.FUNDED).findFirst().orElseThrow().note();
+        if (p.addFundsCid() != null) {
+          assertThat(fundedNote).as("deal %s", c).startsWith("AddBalance " + p.addFundsCid() + " landed at height");
+          fundedByTopUp++;
+        } else {
+          assertThat(fundedNote).as("deal %s", c).isEqualTo("provider escrow covers the collateral");
+        }
         assertThat(ev.stream().filter(e -> e == ProviderEvent.DEAL_PUBLISH_INITIATED).count()).isEqualTo(1);
         assertThat(ev.stream().filter(e -> e == ProviderEvent.DEAL_PUBLISHED).count()).isEqualTo(1);
         assertThat(ev).doesNotContain(ProviderEvent.NODE_ERRORED);
         ids.add(p.dealId());
         publishMessages.add(p.publishCid());
       }
+      assertThat(fundedByTopUp).as("the escrow started empty: top-ups funded the deals").isPositive();
       assertThat(ids).hasSize(n);
       assertThat(publishMessages).isNotEmpty().hasSizeLessThanOrEqualTo(n);
       // each deal is on chain exactly once, and its collateral is locked there instead of reserved here
